@@ -1,0 +1,36 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make run    set up .venv and start the app on the offline default (http://127.0.0.1:8501)
+#   make test   set up .venv (with test tools and a headless browser) and run the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP_VERSION := 26.3
+PORT ?= 8501
+
+.PHONY: run test bench clean
+
+# A current pip resolves this dependency set in about a minute; the machine's pip 23 takes ~6.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==$(PIP_VERSION)"
+
+$(VENV)/.installed-run: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[local]"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[local,test]"
+	touch $@
+
+run: $(VENV)/.installed-run
+	$(BIN)/replycoach ingest
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/knowledge_bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""Review checks, the gate that combines them, the LLM judge, and the evaluation scripts."""

@@ -1,0 +1,1 @@
+"""ReplyCoach: cross-cutting pieces (settings, errors, CLI) shared by knowledge/, drafting/ and evals/."""

@@ -1,0 +1,5 @@
+import sys
+
+from replycoach.cli import main
+
+sys.exit(main())

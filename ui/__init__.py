@@ -1,0 +1,1 @@
+"""Streamlit pages: thin shells over the functions the CLI and the tests call too."""

@@ -1,0 +1,1 @@
+"""Drafting: LLM providers (and the offline model runtime), structured output, and the reply pipeline."""

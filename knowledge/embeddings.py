@@ -105,6 +105,19 @@ class MiniLMEmbedder:
         """Tokens in ``text`` without truncation (special tokens included), for chunk sizing."""
         return len(self._counter.encode(text).ids)
 
+    @property
+    def vocabulary_size(self) -> int:
+        return self._tokenizer.get_vocab_size()
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Word-piece ids of each text without [CLS]/[SEP], truncated like the model's input."""
+        return [encoding.ids[1:-1] for encoding in self._tokenizer.encode_batch(list(texts))]
+
+    def hidden_states(self, ids: np.ndarray) -> np.ndarray:
+        """The model's last hidden states for a batch of equal-length id rows (no padding)."""
+        return self._session.run(["last_hidden_state"], {
+            "input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)})[0]
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)

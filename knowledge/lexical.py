@@ -21,13 +21,27 @@ _STOPWORDS = frozenset(
     "both each few more most other some such only own same s t don now then also up out off am "
     "i'm it's don't can't won't isn't doesn't didn't i've we're they're you're".split()
 )
-_SUFFIXES = ("ingly", "edly", "ing", "ed", "ly", "es", "s")
+_SUFFIXES = ("ments", "ment", "ations", "ation", "ingly", "edly", "ings", "ing", "ies", "ied", "ed", "ly", "es", "s", "y", "e")
+
+
+_IRREGULAR = {"sent": "send", "paid": "pay", "bought": "buy", "got": "get", "gotten": "get", "gave": "give", "given": "give",
+              "took": "take", "taken": "take", "made": "make", "found": "find", "left": "leave", "kept": "keep", "told": "tell",
+              "brought": "bring", "held": "hold", "lost": "lose", "spent": "spend", "went": "go", "gone": "go", "came": "come",
+              "owed": "owe", "said": "say", "sold": "sell", "broke": "break", "broken": "break", "chose": "choose",
+              "chosen": "choose", "won": "win", "rang": "ring", "rung": "ring", "wrote": "write", "written": "write"}
 
 
 def stem(word: str) -> str:
+    """A light suffix stripper: "replace", "replaced", "replacement" -> "replac"; "cancelled" -> "cancel"."""
+    word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            continue  # "pass", "bonus", "basis" are not plurals
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and (word.endswith("e") or (word[-1] == word[-2] and word[-1] not in "aeiousz")):
+        word = word[:-1]  # "replace" -> "replac", "cancelled" -> "cancell" -> "cancel"
     return word
 
 

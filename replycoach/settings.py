@@ -28,6 +28,9 @@ def default_home() -> Path:
 @dataclass(frozen=True)
 class Settings:
     home: Path = field(default_factory=default_home)
+    # Model files (the assembled offline LLM, the distilled embedding table): content-addressed and
+    # hash-checked, so several homes (or test runs) can share one folder.
+    models_dir: Path | None = None
     # Chroma: embedded at chroma_path unless chroma_host is set (then a `chroma run` server).
     chroma_path: Path | None = None
     chroma_host: str | None = None
@@ -42,6 +45,7 @@ class Settings:
     local_threads: int = 1
     local_batch_threads: int = 2
     local_context: int = 4096
+    judge_trust: str = "auto"  # full-mode LLM judge: evidence | advisory | auto (see evals/judge.py)
     # Audit store and delivery (the agent page's Send).
     database_url: str | None = None
     smtp_host: str | None = None
@@ -62,7 +66,7 @@ class Settings:
 
     @property
     def model_cache(self) -> Path:
-        return self.home / "models"
+        return self.models_dir or self.home / "models"
 
     @property
     def effective_provider(self) -> str:

@@ -9,7 +9,12 @@ import time
 import pytest
 
 from helpers import chroma_executable, free_port
-from replycoach.settings import Settings
+from replycoach.settings import Settings, load_settings
+
+
+# Model files are content-addressed and verified by hash, so tests share the user's model cache
+# (the 1.1 GB offline model is assembled once, not once per test); everything else is isolated.
+SHARED_MODELS = os.environ.get("REPLYCOACH_MODELS_DIR") or str(load_settings().model_cache)
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +25,7 @@ def _isolated_environment(monkeypatch, tmp_path_factory):
         if name.startswith("REPLYCOACH_") or name == "OPENAI_API_KEY":
             monkeypatch.delenv(name)
     monkeypatch.setenv("REPLYCOACH_HOME", str(home))
+    monkeypatch.setenv("REPLYCOACH_MODELS_DIR", SHARED_MODELS)
 
 
 @pytest.fixture

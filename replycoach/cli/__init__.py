@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from replycoach.cli import documents, ingest, search
+from replycoach.cli import check, documents, ingest, search
 from replycoach.errors import ReplyCoachError
 from replycoach.settings import load_settings
 
-COMMANDS = (ingest, search, documents)
+COMMANDS = (ingest, search, documents, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

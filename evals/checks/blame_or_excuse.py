@@ -1,0 +1,65 @@
+"""blame_or_excuse (warn): blaming the customer, a colleague, a courier or a supplier, or
+making excuses ("we're very busy this time of year") instead of owning the problem. A plain
+fact that is not deflection ("the parcel was scanned at the depot on Tuesday") is fine."""
+
+from __future__ import annotations
+
+from evals.checks.base import clear, finding
+from evals.checks.phrases import Family, find_families
+from evals.checks.text import CheckInput
+from evals.contracts import WARN, CheckResult
+
+NAME = "blame_or_excuse"
+SEVERITY = WARN
+
+_PARTY = (r"(?:the |our |your |a |that )?(?:[\w-]+ )?(?:courier|carrier|driver|warehouse|supplier|manufacturer|factory|vendor|"
+          r"postal service|post office|delivery (?:company|partner|team|driver)|bank|payment provider|card issuer|airport|"
+          r"(?:new |junior |temp(?:orary)? )?(?:colleague|staff(?: member)?|agent|employee|team member|advisor|adviser|intern|technician|engineer)|"
+          r"other (?:team|department)|previous (?:agent|advisor|adviser|colleague)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
+FAMILIES = [
+    Family("blames someone else", (
+        rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|was at fault|were at fault|is to blame|are to blame|"
+        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|failed to|is responsible|was responsible)\b",
+        rf"\b(?:that's|that is|this is|it's|it is|this was|that was|it was) (?:the |entirely |completely |really )?(?:on|down to) "
+        rf"(?:them|{_PARTY})\b",
+        rf"\b(?:the |a )?{_PARTY}(?:'s)? (?:fault|error|mistake|responsibility|problem|doing)\b(?!,? (?:but|and) (?:we|I)(?:'re| are| take| own))",
+        r"\bnot (?:our|my) (?:fault|doing|error|mistake|responsibility|problem)\b",
+        r"\b(?:it|this|that) wasn't (?:us|me|our fault)\b|\bnot us\b|\b(?:blame|blamed) (?:the|on the|on our)\b",
+        r"\b(?:out of|beyond|outside) (?:our|my) (?:hands|control)\b",
+        r"\bthere(?:'s| is) nothing (?:we|I) could (?:have )?do(?:ne)?\b",
+        r"\b(?:that|this|it) was (?:their|his|her|the (?:courier|carrier|warehouse|supplier|driver)'s) (?:error|mistake|fault|doing)\b",
+    )),
+    Family("blames the customer", (
+        r"\byou (?:really |probably |clearly )?should(?:'ve| have) (?:checked|read|ordered|told|contacted|measured|looked|called|"
+        r"updated|entered|chosen|selected|noticed|asked|double-checked|confirmed|kept|made sure|known|planned|booked)\b",
+        r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:check|read|provide|tell|update|enter|give|select|choose|"
+        r"measure|notify|inform|let us know|confirm|include|attach|keep|fill)\b",
+        r"\b(?:because|as|since) you (?:entered|gave|chose|selected|forgot|didn't|did not|failed|ordered|typed|picked|missed|ignored)\b",
+        r"\b(?:your|the customer's) (?:own )?(?:mistake|error|fault|oversight|responsibility)\b",
+        r"\b(?:caused|due to|because of|the result of) (?:your|an incorrect \w+ you|the (?:details|address|information) you)\b",
+        r"\bfor next time,? (?:you|please) (?:should|check|make sure|remember|read)\b",
+    )),
+    Family("makes an excuse", (
+        r"\b(?:we're|we are|we've been|we have been|the team is|the team's|our team is|things are|it's been|it has been) "
+        r"(?:very |extremely |really |incredibly |so |quite |a bit |rather )?(?:busy|swamped|stretched|overwhelmed|short[- ]staffed|understaffed|"
+        r"short[- ]handed|inundated|snowed under|flat out)\b",
+        r"\b(?:high|unusually high|higher than (?:usual|normal|expected)|large|huge|record) (?:volumes?|numbers?|amounts?) of "
+        r"(?:calls|orders|requests|enquiries|inquiries|emails|contacts|tickets|customers)\b",
+        r"\b(?:it's|it is|this is|being) (?:our|the) (?:busy|busiest|peak|holiday|festive|christmas|summer) (?:season|period|time|week|month)\b",
+        r"\b(?:circumstances|reasons|factors|events) (?:beyond|outside) (?:our|my) control\b",
+        r"\b(?:our|the) (?:phones?|phone lines?|systems?|website|site|servers?|computers?) (?:were|was|went|had been|have been) "
+        r"(?:down|offline|out|unavailable|not working|playing up)\b",
+        r"\b(?:new|a new) (?:system|software|team|process|starter)s? (?:is|are|was|were|has|have)\b[^.!?\n]{0,40}\b(?:teething|settling|delay|slow|issue|problem)",
+    )),
+]
+
+
+def check(inp: CheckInput) -> CheckResult:
+    found = find_families(inp, FAMILIES)
+    if not found:
+        return clear(NAME, SEVERITY, "No blame or excuses found.")
+    spans = [span for span, _ in found]
+    labels = list(dict.fromkeys(family.label for _, family in found))
+    return finding(NAME, SEVERITY, spans, 0.85,
+                   f"The draft {labels[0]} (\"{spans[0].text}\"): own the problem and say what you are doing about it.",
+                   suggestion="", evidence=[f"pattern: {label}" for label in labels])

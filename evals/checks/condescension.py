@@ -1,0 +1,162 @@
+"""condescension (block): the draft talks down to the customer.
+
+Two signals. Phrase families (telling them how to feel, "as I already explained", "it's
+really quite simple", lecturing, false solidarity, minimising, pet names, blaming their
+competence), each with a reason and a suggested rewrite, and with sentence-level exceptions
+for the same words used innocently ("I just shipped it", "it's simple to switch and I can do
+it for you now", "clearly our mistake"). Then a sentence classifier over distilled MiniLM
+features (:mod:`evals.checks.sentence_classifier`) for forms without trigger words ("Most
+of our customers manage this without any trouble").
+"""
+
+from __future__ import annotations
+
+from evals.checks.phrases import Family, tone_check
+from evals.checks.text import CheckInput
+from evals.contracts import BLOCK, CheckResult
+
+NAME = "condescension"
+SEVERITY = BLOCK
+
+
+FAMILIES = [
+    Family("tells the customer how to feel or behave", (
+        r"\b(?:please\s+)?(?:calm|settle|cool) down\b",
+        r"\b(?:just\s+)?relax\b[,.!]",
+        r"\bthere(?:'s| is) no (?:need|reason) (?:for you )?to (?:get|be|feel|become)\s+(?:so\s+|this\s+)?(?:upset|angry|worked up|rude|emotional|aggressive|hostile|agitated|frustrated|dramatic|defensive)",
+        r"\bno need (?:to|for) (?:shout|yell|panic|swear|the (?:attitude|tone|caps|drama)|raise your voice|get (?:so )?(?:upset|angry|worked up))",
+        r"\b(?:don't|do not) (?:get|be) (?:so |too )?(?:upset|worked up|emotional|dramatic|angry|excited|defensive)",
+        r"\btake a (?:deep )?breath\b",
+        r"\b(?:you're|you are|you seem to be|you may be) (?:over-?reacting|being (?:a (?:bit|little) )?(?:dramatic|unreasonable|emotional|hysterical|difficult))",
+        r"\b(?:getting|being) (?:a (?:bit|little) )?(?:worked up|carried away|hysterical)\b",
+        r"\bwatch your (?:tone|language)\b",
+        r"\bthere(?:'s| is) no (?:need|reason) to (?:take (?:this|it|things|matters) (?:any )?further|escalate|complain|make a complaint)",
+        r"\bdon't worry your (?:pretty |little )?head\b",
+    ), "I understand how frustrating this is."),
+    Family("implies the customer did not read or listen", (
+        r"\bas (?:I|we)(?:'ve| have)? (?:already |previously |just |clearly )?(?:explained|stated|mentioned|said|told you|pointed out|noted|advised|made clear)",
+        r"\bas (?:previously|already|clearly|explicitly) (?:explained|stated|mentioned|advised|noted|communicated|indicated)",
+        r"\bas (?:stated|explained|mentioned|noted|outlined) (?:before|previously|above|earlier|in my|in our (?:last|previous|earlier))",
+        r"\bas per my (?:last|previous|earlier) (?:e-?mail|message|reply|response)",
+        r"\b(?:I|we)(?:'ve| have) (?:already |now )?(?:explained|told you|gone (?:over|through)|answered|covered|clarified) (?:this|that|it)\b.{0,25}\b(?:twice|several times|multiple times|more than once|before|already|again|a number of times|repeatedly)",
+        r"\b(?:I|we)(?:'ve| have) (?:already |now )(?:explained|told you|answered|covered|clarified)\b",
+        r"(?:^|[.!?]\s+|\b(?:say|said|tell|told|explain|explained|repeat|repeating|ask|asked)\b[^.!?\n]{0,30}\s)for the (?:second|third|fourth|last|final|hundredth|umpteenth) time\b",
+        r"\b(?:like|as) I (?:said|told you)(?: before| earlier| already)?\b",
+        r"\b(?:I'll|I will|let me) (?:say|explain|repeat) (?:it|this|that) (?:again|one more time|once more)",
+        r"\bone (?:more|last) time\b.{0,20}\b(?:slowly|again|explain)",
+        r"\bif you(?:'d| had| would have) (?:read|checked|looked|followed|paid attention|bothered|scrolled)",
+        r"\b(?:please|kindly) (?:read|re-?read|review|look at)\b.{0,50}\b(?:carefully|again|properly|more closely|in full|before (?:contacting|writing|emailing))",
+        r"\bwhich you (?:would|should|could|might) have (?:seen|read|found|known|noticed)",
+        r"\byou (?:would|should|could) have (?:known|seen|read|noticed|realised|realized) (?:this|that|it)\b",
+        r"\b(?:did|didn't|have) you (?:even )?(?:read|check|look at|bother)\b",
+        r"\bit (?:clearly |plainly )?says (?:so )?(?:right |clearly )?(?:on|in) (?:the|our|your)",
+        r"\b(?:clearly|plainly|explicitly) (?:stated|written|explained|shown|displayed|marked|labell?ed) (?:on|in|at)\b",
+        r"\bhad you (?:read|checked|looked)\b",
+        r"\bas (?:\w+ ){0,3}(?:clearly|plainly|explicitly) (?:shows?|showed|states?|stated|says|said|indicates?|indicated|listed|displayed|explains?|explained)\b",
+        r"\b(?:our|the) (?:records|notes|logs|system|confirmation|receipt|label|e-?mail|invoice|website|faq|page|listing|description|instructions) "
+        r"(?:clearly|plainly|explicitly) (?:shows?|showed|states?|stated|says|said|indicates?|indicated|lists?|listed|explains?|explained)\b",
+        r"\b(?:hard|impossible|difficult) to miss\b|\byou can't miss (?:it|them)\b",
+        r"\bin case (?:it|this|that) (?:wasn't|isn't|was not|is not) (?:obvious|clear)\b",
+        r"\b(?:hopefully|I hope) (?:that's|this is|that is|it's|it is) (?:clear|clearer|understood)(?: enough)? now\b",
+        r"\b(?:is|was) that (?:clear|clear enough|understood)(?: now)?\?",
+    ), ""),
+    Family("implies the problem is trivial or easy for anyone", (
+        r"\b(?:it's|it is|this is|that's|that is) (?:really |actually |quite |very |pretty |perfectly |incredibly |super |all )?(?:quite |very )?(?:simple|easy|straightforward|basic|obvious)(?: really| actually)?[.!]",
+        r"\b(?:it's|it is|this is|that's) (?:really |actually )?(?:quite |very |really |pretty )(?:simple|easy|straightforward|basic|obvious)\b",
+        r"\b(?:it's|it is|this is|it isn't|it's not|this isn't) (?:not )?(?:exactly |really )?rocket science\b",
+        r"\b(?:it|this) (?:isn't|is not|really isn't) (?:that |very |at all )?(?:hard|difficult|complicated|complex|tricky)\b",
+        r"\b(?:any|every|most) (?:user|customer|person|adult|child|one|body)s? (?:can|could|should be able to|knows?|manage)\b",
+        r"\beven a (?:child|kid|beginner|five-year-old)\b",
+        r"\ball you (?:had|have|needed|need) to do (?:was|is) (?:simply |just )",
+        r"\byou (?:simply|just|only) (?:had|have|need|needed) to\b",
+        r"\b(?:obviously|clearly|evidently),? (?:you|the (?:instructions|steps|label|page|manual))\b",
+        r"\byou (?:obviously|clearly|evidently)\b",
+        r"(?:^|[.!?]\s+)(?:obviously|evidently),",
+        r"\b(?:simpler|easier|more straightforward|less complicated) than you (?:seem to |might |may )?(?:think|realise|realize|imagine|expect|believe|assume)",
+        r"\b(?:any|every)(?:one|body| \w+) (?:can|could) (?:do|manage|figure|work|handle|follow|use|set|fix|understand) (?:this|that|it)\b",
+        r"\bas (?:anyone|everyone|everybody|most people|any \w+|most \w+) (?:who|that)\b[^.!?\n]{0,50}\b(?:knows?|will tell you|would know)\b",
+        r"\b(?:it|this|that) (?:should|ought to) (?:be|have been) (?:obvious|clear|self-explanatory)\b",
+        r"\bself-explanatory\b",
+        r"\bas is (?:obvious|clear|evident)\b",
+    ), "Here is how to do it, step by step:", unless=(
+        r"\b(?:I|we)(?:'ll| will| can|'ve| have| am|'m)\b.{0,60}\bfor you\b",
+        r"\b(?:clearly|obviously),? (?:this was |that was |it was )?(?:our|my|a|the) (?:mistake|fault|error|oversight|failure)\b",
+        r"\b(?:clearly|obviously),? (?:we|I)(?:'ve)? (?:should|shouldn't|made|got|dropped|didn't|let|failed|messed)\b",
+    )),
+    Family("lectures the customer", (
+        r"\byou (?:may|might) not (?:be aware|know|realise|realize|understand|have (?:realised|realized|noticed|understood))",
+        r"\b(?:you|customers) (?:may|might) be unaware\b",
+        r"\bfor your (?:information|reference|education|benefit|own good)\b",
+        r"\bFYI\b",
+        r"(?:^|[.!?]\s+)to be (?:clear|perfectly clear|absolutely clear|fair to us),",
+        r"\blet me (?:educate|enlighten|remind|inform) you\b",
+        r"\b(?:just )?so (?:we're|we are) (?:clear|on the same page)\b",
+        r"\byou (?:need|have|must|should|ought) to (?:understand|appreciate|realise|realize|accept|remember) (?:that|how|why|our)\b",
+        r"\b(?:please|do) (?:understand|appreciate|note|be aware) that (?:we|our|this|it|the)\b.{0,60}\b(?:not|no|cannot|can't|unable|only)\b",
+        r"\bas you (?:should|must|ought to|surely|of course|well) (?:know|be aware|understand|realise|realize)\b",
+        r"\bas (?:I'm sure|I am sure|I trust) you (?:know|are aware|understand|realise|realize)\b",
+        r"\bit (?:is|'s) (?:your|the customer's) responsibility to\b",
+        r"\bI (?:would|'d) (?:strongly )?(?:advise|suggest|recommend|encourage) (?:you )?(?:to )?(?:read|familiari[sz]e|review|check) (?:yourself with )?(?:the|our)\b",
+    ), ""),
+    Family("presumes the customer agrees", (
+        r"\b(?:I'm|I am|we're|we are) (?:sure|certain|confident) you (?:can |will |would )?(?:understand|appreciate|agree|see why|realise|realize)\b",
+        r"\bI trust you (?:can |will )?(?:understand|appreciate|see)\b",
+        r"\bsurely you (?:can |will )?(?:understand|appreciate|see|agree)\b",
+        r"\bas I'm sure you (?:can )?(?:understand|appreciate|agree|see)\b",
+        r"\byou (?:can|will) (?:surely |of course )?(?:understand|appreciate) (?:that|why)\b",
+        r"\bI hope you (?:can )?(?:understand|appreciate) (?:that )?(?:we|our|this is|it is|there)\b",
+    ), "I know this isn't the answer you hoped for."),
+    Family("minimises the customer's problem", (
+        r"\b(?:it's|it is|this is|that's|that is|this isn't|it isn't|it's not|that's not|this is not) (?:really |honestly |hardly |not )?(?:a |that |such a |that much of a )?(?:big|huge|major) (?:deal|issue|problem)\b",
+        r"\b(?:it's|it is|that's|that is|everything is|everything's) (?:totally |perfectly |absolutely )?(?:fine|ok|okay|no problem)[.!]",
+        r"\b(?:it's|it is|that's|the difference is) (?:only|just|merely) (?:a |an )?(?:\$|£|€)?\d",
+        r"\b(?:it's|it is|that's|it was) (?:only|just|merely) (?:a )?(?:few|couple|small|minor|tiny|little|slight)\b",
+        r"\b(?:no harm done|not the end of the world|worse things happen|happens to (?:everyone|the best of us)|these things happen)\b",
+        r"\b(?:a |just a |only a )?(?:minor|small|slight|tiny) (?:inconvenience|hiccup|issue|delay|blip)\b",
+        r"\b(?:making|make) (?:such )?a (?:big )?(?:fuss|deal|drama|scene)\b",
+        r"\bnothing to (?:worry|get upset|be upset|be angry|complain) about\b",
+        r"\b(?:I'm|I am|we're|we are) (?:sorry|sad) (?:that |if )?(?:you feel|you felt|you're upset|you are upset|you see it|you took it|that's how you)\b",
+        r"\bsorry if you (?:feel|felt|were offended|took)\b",
+    ), "I'm sorry this has caused you so much trouble.", unless=(
+        r"\b(?:your|the) (?:order|item|parcel|payment|refund|account|booking|card)\b.{0,30}\b(?:is|was) (?:totally |perfectly )?fine\b",
+        r"\bif (?:that's|it's) (?:fine|ok|okay)\b",
+        r"\b(?:that's|it's|this is) (?:fine|ok|okay) (?:with|by|for) (?:me|us)\b",
+        r"\bno (?:big )?deal (?:for us|on our side)\b",
+        r"\b(?:a|the) (?:small|minor) (?:thing|gesture|extra|credit|discount|token)\b",
+        r"\b(?:we|I) (?:made|had|caused) a (?:small|minor|slight) (?:error|mistake)\b",
+    )),
+    Family("uses a pet name", (
+        r"(?:^|[,.!?]\s*|\bthanks,?\s|\bthere,?\s|\bhi,?\s|\bhey,?\s|\bokay,?\s|\bok,?\s)(?:sweetie|sweetheart|honey|hun|hon|darling|dear|deary|dearie|love|luv|babe|buddy|pal|chief|champ|sunshine|my dear|my friend|young (?:man|lady)|sir|madam)\b(?=[,.!?]|\s*$)",
+        r"\b(?:sweetie|sweetheart|honey|hun|darling|deary|dearie|luv|babe|buddy|pal|champ|sunshine|young (?:man|lady))\b",
+        r"\bmy (?:dear|friend)\b(?!\s+(?:\w+\s+)?(?:who|that|at|from))",
+    ), "", unless=(r"^\s*(?:my )?dear\s+(?:mr|mrs|ms|miss|dr|mx|sir|madam|customer|team|\w+)\b",
+                   r"\b(?:honey|buddy|pal|champ)\s+(?:jar|pot|pack|plan|bundle|subscription|programme|program|order|system)\b")),
+    Family("blames the customer's competence", (
+        r"\buser error\b",
+        r"\byou (?:must|may|might) have (?:misread|misunderstood|pressed|clicked|tapped|forgotten|entered|typed|selected|missed|overlooked|ignored|skipped)",
+        r"\byou (?:probably|obviously|clearly|evidently|apparently) (?:misread|misunderstood|pressed|clicked|forgot|entered|typed|selected|missed|didn't|did not|failed|ignored|overlooked|skipped)",
+        r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:read|follow|check|enter|notice|understand|look|pay attention|bother)\b",
+        r"\b(?:the|our) (?:instructions|steps|guide|label|manual|page|terms|faq|form) (?:are|were|is) (?:very |quite |perfectly |really )?(?:clear|simple|straightforward|self-explanatory|easy to follow)\b",
+        r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have)\b",
+        r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never|never)|new to|unfamiliar with|not used to|less familiar)\b",
+        r"\b(?:misunderstanding|confusion|mistake|error|oversight|misreading|mix-up) on your (?:part|end|side)\b",
+        r"\b(?:seems?|sounds?|is|are) (?:all |a bit |quite |very )?new to you\b",
+        r"\bif you're not (?:familiar|comfortable|confident) with\b",
+        r"\b(?:not very|not particularly|less) (?:tech-?savvy|technical|computer-?literate)\b",
+        r"\b(?:let me|I'll|I will) (?:walk you through it|explain it|go through it|take you through it|spell it out|break it down)\b.{0,20}\b(?:slowly|simply|again|in simple terms|one more time|for you)\b",
+        r"\b(?:let me|I'll|I will) (?:spell it out|put it simply|put it in simple terms|make it (?:simple|easy) for you|keep (?:this|it) simple)\b",
+        r"\b(?:in (?:simple|plain|basic|layman's) (?:terms|english|words|language))\b",
+        r"\b(?:slowly|very slowly) (?:this time|so you can follow|for you)\b",
+        r"\bso (?:it's|it is) easy (?:for you )?to (?:follow|understand)\b",
+        r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately|though)\b",
+        r"\bwith all due respect\b",
+    ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b",)),
+]
+
+def check(inp: CheckInput) -> CheckResult:
+    return tone_check(
+        inp, NAME, SEVERITY, FAMILIES,
+        advice="say what you will do for them instead.",
+        model_advice="reads as talking down to the customer: state the facts and what you will do, without judging what they know, did or feel.",
+        clean="No condescension found.",
+    )

@@ -1,0 +1,96 @@
+"""Cue lexicons several checks share: apologies, empathy, ownership, offers, declines, time,
+money, and the signs that a customer's message is upset or describes our own mistake."""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+
+def rx(*parts: str) -> re.Pattern:
+    return re.compile("|".join(parts), I)
+
+
+APOLOGY = rx(r"\b(?:I'm|I am|we're|we are|I'm so|I'm really|I'm truly)\s+(?:so |really |truly |very |deeply |terribly |genuinely )?sorry\b",
+             r"\bsorry (?:for|about|that|to hear|this|it|again)\b", r"^\s*sorry\b", r"\bmy apologies\b",
+             r"\b(?:I|we) (?:sincerely |truly |really )?apologi[sz]e (?:for|that|sincerely|again)\b(?! any inconvenience)",
+             r"\b(?:please )?accept (?:my|our) (?:sincere |heartfelt )?apologies\b", r"\bI owe you an apology\b")
+FORMULAIC_APOLOGY = rx(r"\b(?:apologi[sz]e|sorry) for any (?:inconvenience|trouble|disruption|confusion)(?: (?:this|that) (?:may have|has|might have) caused| caused)?\b")
+OWNERSHIP = rx(r"\b(?:our|my) (?:mistake|error|fault|failure|oversight|mix-up|bad)\b",
+               r"\b(?:we|I)(?:'ve| have)? (?:got|made|messed|mixed|dropped|let|should(?:n't)? have|failed|slipped|fell short|were wrong|was wrong|didn't|did not)\b",
+               r"\bthat's on (?:us|me)\b", r"\b(?:on|from) our (?:side|end)\b", r"\bwe let you down\b",
+               r"\b(?:I|we) take (?:full )?responsibility\b", r"\b(?:this|that|it) (?:was|is) (?:entirely |completely )?(?:down to|on) us\b",
+               r"\bwe (?:sent|charged|shipped|delivered|billed|gave|told) you (?:the )?(?:wrong|twice|incorrect)\b")
+EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see|can imagine|know|hear|get) (?:how|why|that|what|your|it|you)\b",
+             r"\bI (?:completely |totally |fully |really |can )?understand\b(?! (?:the|our|this|that) (?:policy|terms|rules|procedure))",
+             r"\bI hear you\b", r"\bI'd (?:be|feel) (?:upset|frustrated|annoyed|angry|worried|the same)\b",
+             r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds)\s+(?:so |really |very |incredibly |such an? |a |an |truly |understandably |hugely |deeply )*"
+             r"(?:frustrating|stressful|worrying|disappointing|upsetting|annoying|awful|horrible|terrible|maddening|infuriating|exhausting|"
+             r"inconvenient|unsettling|scary|frightening|confusing|hard|difficult|shock|surprise|chore|pain|hassle|worry|nuisance|let-?down|blow|mess)\b",
+             r"\b(?:frustrat|stress|worr|disappoint|upset|annoy|inconvenienc)\w*\b[^.!?\n]{0,40}\b(?:understand|sorry|imagine|know|hear)\b",
+             r"\bnot (?:the|an?) (?:experience|service|standard|welcome|start|news) (?:we|you|I)\b", r"\bnot good enough\b",
+             r"\bunacceptable\b", r"\bno wonder you(?:'re| are)\b", r"\b(?:right|fair) to be (?:upset|annoyed|angry|frustrated|disappointed)\b",
+             r"\bthe last thing you need\b", r"\bI'm (?:so |really )?sorry (?:to hear|that|for|about)\b",
+             r"\b(?:what a|such a) (?:hassle|pain|nuisance|shame|headache|stressful)\b")
+OFFER = rx(r"\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?: also| now| still| instead| gladly| already| just|"
+           r" temporarily| personally| gone ahead and)? (?:add(?:ed)?|sen[dt]|offer(?:ed)?|give|given|arrang(?:e|ed)|book(?:ed)?|set up|"
+           r"issu(?:e|ed)|appl(?:y|ied)|credit(?:ed)?|refund(?:ed)?|replac(?:e|ed)|exchang(?:e|ed)|extend(?:ed)?|freez(?:e|ed)|froze|"
+           r"paus(?:e|ed)|waiv(?:e|ed)|upgrad(?:e|ed)|switch(?:ed)?|mov(?:e|ed)|reserv(?:e|ed)|h[eo]ld|email(?:ed)?|call(?:ed)?|help(?:ed)?|"
+           r"process(?:ed)?|ship(?:ped)?|sort(?:ed)?|organi[sz](?:e|ed)|lock(?:ed)?|reopen(?:ed)?|restor(?:e|ed)|rais(?:e|ed)|"
+           r"escalat(?:e|ed)|put|transfer(?:red)?|cover(?:ed)?|contribut(?:e|ed)|provid(?:e|ed)|unlock(?:ed)?|"
+           r"rebook(?:ed)?|reschedul(?:e|ed)|spread|split|honou?r(?:ed)?|match(?:ed)?|fix(?:ed)?|found|made|request(?:ed)?|"
+           r"start(?:ed)?|store|stored|keep|kept|walk|bring|brought|reship(?:ped)?|resend|resent|deliver(?:ed)?|collect(?:ed)?|pick(?:ed)? up)\b",
+           r"\b(?:I|we)(?:'d| would) be (?:happy|glad|delighted) to\b",
+           r"\b(?:I|we)(?:'ll| will| can| could) (?:also |then |gladly )?(?:check|look into|review|ask|find out|follow up|chase|keep an eye)\b",
+           r"\b(?:I|we) can (?!(?:see|understand|imagine|only|confirm|tell|assure|guarantee|promise|not)\b)\w+",
+           r"\b(?:store credit|gift card|voucher|coupon|discount|exchange|replacement|% off|percent off|free (?:of charge|upgrade|delivery|shipping|return|label)|"
+           r"at no (?:extra )?cost|prepaid (?:return )?label|instead|alternatively|other option|another option|options?:)\b",
+           r"\bwhat I can do\b", r"\bhere's what\b", r"\bwould you (?:like|prefer)\b", r"\bthe good news\b", r"\bif you'd (?:like|prefer|rather)\b",
+           r"\byou (?:can|could) (?:also |still )?(?:choose|pick|have|get|use|swap|exchange|keep)\b")
+DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able to|are not able to|aren't able to|isn't possible to|"
+             r"not possible to|no longer|don't|do not|won't|will not)\s+(?:be able to\s+)?(?:offer|refund|return|extend|cancel|exchange|accept|"
+             r"waive|credit|replace|change|reverse|honou?r|match|process|give|provide|approve|grant|issue|make|reinstate|reopen|allow|do|take back|"
+             r"remove|increase|reduce|compensate|cover|reimburse|arrange|send)\b",
+             r"\b(?:refund|return|exchange|cancellation|extension|replacement|credit|exception|compensation|reimbursement)s? "
+             r"(?:isn't|aren't|wasn't|is not|are not|was not|won't be|will not be) (?:possible|available|an option|allowed|permitted|granted)\b",
+             r"\bisn't possible\b|\bis not possible\b|\bnot be possible\b",
+             r"\b(?:I'm|I am) afraid (?:not|we can't|I can't|that's not)\b",
+             r"\b(?:we|I)(?:'ve| have)? (?:had to )?(?:decline|declined|deny|denied|reject|rejected|turn(?:ed)? down)\b",
+             r"\bnot (?:eligible|entitled)\b|\bineligible\b")
+TIME = rx(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|month)|next (?:week|month|\w+day)|"
+          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|within \d+|by \d|(?:\d+|one|two|three|four|five|a few) (?:to \d+ )?(?:business |working )?"
+          r"(?:minutes?|hours?|days?|weeks?|months?)|\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|"
+          r"aug|sep|oct|nov|dec)\w*|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}|as soon as|straight away|right away|immediately|"
+          r"on its way|already)\b")
+MONEY = rx(r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|pounds|euros|EUR|USD|GBP)\b|\b\d+\s?(?:%|percent)\b)")
+REASON = rx(r"\b(?:because|due to|since|as a result|caused by|cause|the reason|that's why|which is why|so that|as your|comes? from|came from|"
+            r"turned out|was (?:set|sent|charged|processed|moved|changed|delayed|flagged|blocked|cancelled)|that's how|the (?:fault|problem|issue) (?:is|was))\b")
+UPSET = rx(r"\b(?:furious|angry|livid|outraged|fuming|upset|frustrat\w*|annoy\w*|disappoint\w*|stress\w*|devastat\w*|heartbroken|gutted|worried|"
+           r"anxious|panick\w*|fed up|sick (?:and tired )?of|unacceptable|ridiculous|disgrace\w*|disgust\w*|appall\w*|terrible|awful|horrible|"
+           r"worst|joke|useless|pathetic|shocking|shocked|can't believe|cannot believe|how dare|ruin\w*|missed (?:my|our|the)|so sad|in tears|"
+           r"nightmare|waste of|never again|had enough|at my wits|losing my patience|third time|second time|again!|still (?:no|not|waiting|haven't))\b",
+           r"!{2,}")
+SHOUTING = re.compile(r"\b[A-Z]{3,}\b[\s,!.]+\b[A-Z]{3,}\b|\b[A-Z]{5,}\b")  # case matters here
+OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lost|forgot|missed|double[- ]charged|overcharged|messed|mixed|"
+               r"broke|damaged|ignored|never|didn't|did not|failed|still haven't|keep))\b",
+               r"\byou(?:'ve| have)? (?:charged|billed|debited|deducted|taken) (?:me )?(?:twice|double|two times|again|for something|without)\b",
+               r"\b(?:sent|delivered|shipped|gave|given|received|got|charged|billed|arrived|came)\b[^.!?\n]{0,25}\b(?:wrong|incorrect|broken|"
+               r"damaged|faulty|someone else's|the other)\b",
+               r"\b(?:wrong|incorrect) (?:item|size|colou?r|order|product|model|parcel|amount|bill|price|charge) (?:arrived|came|was (?:sent|delivered|shipped|charged))\b",
+               r"\b(?:you|your \w+) (?:told|promised|said|assured) (?:me|us)\b[^.!?\n]{0,80}\b(?:but|and now|yet|instead)\b",
+               r"\bbut I (?:had )?(?:ordered|asked for|paid for|booked|chose|selected|requested)\b",
+               r"\b(?:charged|billed|debited) (?:me )?(?:twice|double|two times)\b|\bdouble[- ]charge\w*|\bovercharg\w*",
+               r"\byour (?:agent|technician|engineer|driver|staff|rep|representative|colleague|website|site|app|team|courier|system|store|person|employee|advisor|adviser)\s+"
+               r"(?:told|said|didn't|did not|failed|missed|promised|never|forgot|gave|sent|charged|made|lost|was|were|left|cancelled|canceled)\b",
+               r"\bnever (?:showed up|turned up|arrived|called (?:me )?back|got back|came)\b|\b(?:didn't|did not) (?:show up|turn up|call (?:me )?back)\b",
+               r"\bnot what I ordered\b|\bI ordered\b[^.!?\n]{0,40}\bbut\b", r"\bno one (?:called|came|showed|got back)\b",
+               r"\bmissed (?:my |the |our )?(?:appointment|collection|delivery slot|call ?back|installation)\b",
+               r"\b(?:hasn't|has not|haven't|have not|wasn't|was not|weren't) (?:been )?(?:collected|applied|processed|refunded|credited|fixed|delivered)\b")
+DECISION_OUR_ERROR = rx(r"\b(?:our|agent|staff|pricing|billing|system|warehouse|picking|processing) (?:error|mistake|fault)\b",
+                        r"\b(?:by us|on our side|our side|our end|we (?:sent|charged|shipped|gave|made))\b", r"\bwrong information\b",
+                        r"\bprocessed late\b", r"\bwrong (?:item|colou?r|size)\b")
+
+
+def any_match(pattern: re.Pattern, text: str) -> bool:
+    return bool(pattern.search(text or ""))

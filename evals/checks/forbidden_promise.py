@@ -1,0 +1,119 @@
+"""forbidden_promise (block): a promise the agent's decision does not allow, or one nobody
+could keep whatever the decision ("I guarantee it arrives tomorrow", "this will never happen
+again").
+
+Decision-based: the decision's refusing clauses ("decline refund (opened food)", "delivery
+date cannot be guaranteed") name what is ruled out; a draft sentence that affirmatively
+promises one of those things (no negation, a promise form such as "I've processed", "you'll
+receive") is flagged, and so is a credit or refund amount the decision does not give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals.checks.base import clear, finding
+from evals.checks.cues import MONEY
+from evals.checks.phrases import Family, find_families
+from evals.checks.text import CheckInput, sentence_span
+from evals.contracts import BLOCK, CheckResult, Span
+from knowledge.lexical import terms
+
+NAME = "forbidden_promise"
+SEVERITY = BLOCK
+
+UNKEEPABLE = [Family("promises what nobody can guarantee", (
+    r"\bI (?:can )?(?:personally )?(?:guarantee|promise)(?: you)?(?: that)? (?:it|this|they|your|the|you|we)\b[^.!?\n]{0,60}\b(?:will|'ll|won't)\b",
+    r"\b(?:it|this|they|your \w+|the \w+) (?:will|'ll) (?:definitely|certainly|absolutely|100%) (?:be|arrive|get|reach|come|work)\b",
+    r"\b(?:guaranteed|guarantee)(?: to (?:arrive|be delivered|reach you))?\b[^.!?\n]{0,30}\b(?:tomorrow|today|by \w+day|on \w+day|next \w+)\b",
+    r"\bI guarantee it\b", r"\byou have my (?:word|guarantee)\b",
+    r"\b(?:this|that|it) (?:will|'ll) never happen (?:to you )?again\b|\b(?:this|that|it) won't (?:ever )?happen again\b",
+    r"\bwithout fail\b", r"\b(?:100|a hundred) ?(?:%|percent) (?:sure|certain|guaranteed)\b",
+    r"\bI can (?:assure|promise) you (?:that )?(?:this|it|you|they)\b[^.!?\n]{0,50}\b(?:will|won't|never)\b",
+))]
+_REFUSING = re.compile(r"\b(?:decline[sd]?|no|not|cannot|can't|can not|won't|will not|never|without|refuse[sd]?|den(?:y|ied)|"
+                       r"reject(?:ed)?|isn't|aren't|unable|ineligible)\b", re.I)
+_CUE_WORDS = {"declin", "no", "not", "cannot", "can't", "won't", "never", "without", "refus", "deni", "deny", "reject",
+              "isn't", "aren't", "unabl", "ineligibl", "onli", "will", "guarante", "possibl", "allow", "offer"}
+_PROMISE = re.compile(
+    r"\b(?:I(?:'ve| have| will|'ll)|we(?:'ve| have| will|'ll))(?: now| just| already| gone ahead and| also)? "
+    r"(?:processed|issued|approved|refunded|arranged|booked|sent|credited|applied|reversed|confirmed|authori[sz]ed|scheduled|added|"
+    r"process|issue|approve|refund|arrange|book|send|credit|apply|reverse|confirm|authori[sz]e|schedule|add|get|have|make|ensure|guarantee)\b"
+    r"|\byou(?:'ll| will) (?:get|receive|have|see)\b|\b(?:is|are|has been|have been|will be) (?:approved|confirmed|processed|issued|"
+    r"on (?:its|their) way|guaranteed|refunded|credited)\b|\bfull refund\b|\b(?:will|'ll) (?:definitely |certainly )?(?:arrive|reach you|be delivered|be with you)\b",
+    re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|can't|cannot|can not|unable|won't|isn't|aren't|hasn't|haven't|doesn't|instead of|rather than|"
+                      r"in place of|unfortunately|if|unless)\b", re.I)
+
+
+_LIMIT = re.compile(r"\b(?:above|over|more than|beyond|exceeding|greater than|higher than)\s*[$£€]?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)", re.I)
+
+
+def _amount(text: str) -> float:
+    return float(re.sub(r"[^\d.]", "", text) or 0)
+
+
+def decision_limits(decision: str | None) -> list[float]:
+    """Ceilings the decision sets ("credits above $100 not possible" -> 100)."""
+    return [_amount(m.group("amount")) for m in _LIMIT.finditer(decision or "") if _REFUSING.search(decision or "")]
+
+
+def ruled_out_terms(decision: str | None) -> list[set[str]]:
+    """Content words of each refusing clause of the decision ("decline refund" -> {"refund"}).
+
+    A clause that only sets a ceiling ("credits above $100 not possible") is left to
+    :func:`decision_limits`: credit within the ceiling is allowed."""
+    clauses = re.split(r"[;\n]|\.\s|,\s*(?=(?:offer|but|and)\b)|\boffer\b", decision or "", flags=re.I)
+    ruled_out = []
+    for clause in clauses:
+        # Parenthetical notes ("(no expiry)") and conditions ("if no movement by Wednesday") refuse nothing.
+        clause = re.sub(r"\([^)]*\)|\b(?:if|unless|when)\b[^,;]*", "", clause, flags=re.I)
+        if _REFUSING.search(clause) and not _LIMIT.search(clause):
+            words = terms(clause) - _CUE_WORDS
+            if words:
+                ruled_out.append(words)
+    return ruled_out
+
+
+def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
+    if not inp.decision:
+        return []
+    breaches = []
+    ruled_out = ruled_out_terms(inp.decision)
+    limits = decision_limits(inp.decision)
+    allowed_text = " ".join([inp.decision, *inp.offers])
+    allowed_amounts = {re.sub(r"[\s,]", "", m.group()) for m in MONEY.finditer(allowed_text)}
+    for sentence in inp.sentences:
+        if not _PROMISE.search(sentence.text) or _NEGATED.search(sentence.text):
+            continue
+        words = terms(sentence.text)
+        hit = next((group for group in ruled_out if group <= words or (len(group) > 2 and len(group & words) >= len(group) - 1)), None)
+        if hit:
+            breaches.append((sentence_span(sentence), f"the decision rules out {' '.join(sorted(hit))}"))
+            continue
+        over = [m for m in MONEY.finditer(sentence.text) if "%" not in m.group() and any(_amount(m.group()) > cap for cap in limits)]
+        if over:
+            breaches.append((sentence_span(sentence), f"{over[0].group()} is above the decision's limit"))
+            continue
+        amounts = [m for m in MONEY.finditer(sentence.text) if re.sub(r"[\s,]", "", m.group()) not in allowed_amounts]
+        if amounts and allowed_amounts and re.search(r"\b(?:credit|refund|discount|voucher|compensation|off)\b", sentence.text, re.I):
+            breaches.append((sentence_span(sentence), f"{amounts[0].group()} is not an amount the decision gives"))
+    return breaches
+
+
+def check(inp: CheckInput) -> CheckResult:
+    breaches = decision_breaches(inp)
+    unkeepable = find_families(inp, UNKEEPABLE)
+    if not breaches and not unkeepable:
+        return clear(NAME, SEVERITY, "No promises beyond what the decision allows." if inp.decision
+                     else "No promises that nobody could keep.")
+    spans = sorted([span for span, _ in breaches] + [span for span, _ in unkeepable
+                                                      if not any(b.start <= span.start < b.end for b, _ in breaches)],
+                   key=lambda s: s.start)
+    if breaches:
+        reason = f"The draft promises something the decision does not allow ({breaches[0][1]}): offer only what was decided."
+    else:
+        reason = (f"\"{unkeepable[0][0].text}\" promises what nobody can guarantee: say what you have done and "
+                  "what you expect, not a guarantee.")
+    return finding(NAME, SEVERITY, spans, 0.9, reason,
+                   evidence=[f"decision: {why}" for _, why in breaches] + (["pattern: unkeepable promise"] if unkeepable else []))

@@ -1,0 +1,31 @@
+"""missing_ownership (warn; needs the message): the message (or the decision) describes our
+own mistake, and the draft neither apologises for it nor owns it. An impersonal "a pricing
+error occurred" is not ownership."""
+
+from __future__ import annotations
+
+from evals.checks.base import clear, finding
+from evals.checks.cues import APOLOGY, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, OUR_ERROR, OWNERSHIP
+from evals.checks.text import CheckInput
+from evals.contracts import WARN, CheckResult
+
+NAME = "missing_ownership"
+SEVERITY = WARN
+
+
+def describes_our_error(inp: CheckInput) -> bool:
+    return bool(OUR_ERROR.search(inp.message or "") or DECISION_OUR_ERROR.search(inp.decision or ""))
+
+
+def check(inp: CheckInput) -> CheckResult:
+    if not inp.message:
+        return clear(NAME, SEVERITY, "No customer message given, so ownership was not checked.")
+    if not describes_our_error(inp):
+        return clear(NAME, SEVERITY, "The message does not describe a mistake of ours.")
+    draft = FORMULAIC_APOLOGY.sub("", inp.draft)
+    if APOLOGY.search(draft) or OWNERSHIP.search(draft):
+        return clear(NAME, SEVERITY, "The draft apologises for or owns our mistake.")
+    return finding(NAME, SEVERITY, [], 0.8,
+                   "The message describes our mistake and the draft neither apologises nor owns it: say plainly "
+                   "that we got it wrong and that you are sorry.", suggestion="I'm sorry, that was our mistake.",
+                   evidence=["our error in the message, no apology or ownership"])

@@ -1,0 +1,84 @@
+"""Phrase families: groups of patterns for one kind of problem, with a reason, a suggested
+rewrite of the matched span, and sentence-level exceptions for innocent uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evals.checks.base import clear, finding
+from evals.checks.text import CheckInput, sentence_of
+from evals.contracts import CheckResult, Span
+
+
+@dataclass(frozen=True)
+class Family:
+    label: str  # completes "The draft ...", e.g. "tells the customer how to feel"
+    patterns: tuple[str, ...]
+    suggestion: str | None = None  # rewrite of the matched span ("" = delete it)
+    unless: tuple[str, ...] = ()  # a match is ignored when its sentence matches one of these
+    compiled: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
+    compiled_unless: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        flags = re.IGNORECASE | re.MULTILINE
+        object.__setattr__(self, "compiled", tuple(re.compile(p, flags) for p in self.patterns))
+        object.__setattr__(self, "compiled_unless", tuple(re.compile(p, flags) for p in self.unless))
+
+
+def find_families(inp: CheckInput, families: list[Family], excused: list[Span] | None = None) -> list[tuple[Span, Family]]:
+    """Non-overlapping matches of the families in the draft, in text order.
+
+    Sentences where a match was ignored because of an exception are added to ``excused``.
+    """
+    found: list[tuple[Span, Family]] = []
+    for family in families:
+        for pattern in family.compiled:
+            for match in pattern.finditer(inp.draft):
+                raw = match.group()
+                text = raw.strip(" ,.!?;:\n")
+                if not text:
+                    continue
+                start = match.start() + raw.index(text)
+                span = Span(start, start + len(text), text)
+                sentence = sentence_of(inp, span)
+                context = sentence.text if sentence else inp.draft
+                if any(rule.search(context) for rule in family.compiled_unless):
+                    if excused is not None and sentence is not None:
+                        excused.append(Span(sentence.start, sentence.end, sentence.text))
+                    continue
+                if not any(s.start < span.end and span.start < s.end for s, _ in found):
+                    found.append((span, family))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def overlaps(span: Span, others: list[Span]) -> bool:
+    return any(other.start < span.end and span.start < other.end for other in others)
+
+
+def tone_check(inp: CheckInput, name: str, severity: str, families: list[Family], advice: str, model_advice: str,
+               clean: str) -> CheckResult:
+    """Phrase families first, then the sentence classifier for paraphrases they miss.
+
+    The classifier never overrules an exception: a sentence a family excused as an innocent
+    use ("we're not allowed to charge you a fee") is not flagged by the model either.
+    """
+    from evals.checks.sentence_classifier import classifier_spans
+
+    excused: list[Span] = []
+    patterns = find_families(inp, families, excused)
+    model_spans, model_score = classifier_spans(inp, name)
+    model_spans = [span for span in model_spans if not overlaps(span, excused)]
+    model_evidence = [f"classifier: {model_score:.2f}"] if model_spans else []
+    if patterns:
+        spans = [span for span, _ in patterns]
+        spans += [span for span in model_spans if not overlaps(span, spans)]
+        labels = list(dict.fromkeys(family.label for _, family in patterns))
+        first_span, first_family = patterns[0]
+        return finding(name, severity, sorted(spans, key=lambda s: s.start), max(0.9, model_score),
+                       f"The draft {labels[0]} (\"{first_span.text}\"): {advice}", suggestion=first_family.suggestion,
+                       evidence=[f"pattern: {label}" for label in labels] + model_evidence)
+    if model_spans:
+        return finding(name, severity, model_spans, model_score, f"\"{model_spans[0].text}\" {model_advice}",
+                       evidence=model_evidence)
+    return clear(name, severity, clean, score=model_score)

@@ -1,0 +1,55 @@
+"""Find the questions a customer asked, including ones without a question mark."""
+
+from __future__ import annotations
+
+import re
+
+from evals.checks.text import Sentence, sentences
+
+_INDIRECT = re.compile(
+    r"\b(?:I(?:'d| would)? (?:want|like|need) to know|I want to understand|(?:please )?(?:tell|let) me (?:know )?(?:when|why|how|what|whether|if|where|who)|"
+    r"(?:can|could|would) (?:you|someone) (?:please )?(?:tell|explain|confirm|let me know)|I(?:'d| would) like (?:someone |you )?to explain|"
+    r"I(?:'m| am) wondering|I wonder (?:if|whether|why|when|how)|wondering (?:if|whether|when|why|how)|"
+    r"(?:please )?explain (?:why|how|what)|I(?:'d| would) (?:like|appreciate) (?:an|some) (?:answer|explanation))\b",
+    re.IGNORECASE)
+_RHETORICAL = re.compile(
+    r"^(?:are you (?:kidding|serious|joking)|what kind of|is this (?:how|what|a joke)|how hard (?:can|is) it|who does that|"
+    r"what(?:'s| is) wrong with (?:you|your)|seriously|really|why (?:is it|does it) always|how (?:is|was) (?:this|that) (?:ok|acceptable|possible)|"
+    r"do you (?:even|actually) care|how (?:dare|can you)|what (?:a|the) (?:joke|hell)|am I (?:the only|supposed)|what's going on\W*$|"
+    r"(?:is|was) (?:that|this) too much to ask|what now|why me)", re.IGNORECASE)
+
+
+def _strip_quoted_history(message: str) -> str:
+    """Drop quoted earlier messages: lines starting with ">" and everything after "On ... wrote:"."""
+    kept = []
+    for line in message.splitlines():
+        if re.match(r"^\s*On .{5,120} wrote:\s*$", line) or re.match(r"^\s*-{2,}\s*(?:Original|Forwarded) Message", line, re.I):
+            break
+        if not line.lstrip().startswith(">"):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+# A "?" sentence is a question when it opens like one; "I think I've been charged twice?" is a statement.
+_OPENS_QUESTION = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|and|so|also|but|ok|okay|then|plus|well|sorry|please|two questions|one more thing|oh)\W+)*"
+    r"(?:what|when|where|why|how|who|whom|whose|which|can|could|would|will|won't|may|might|is|isn't|are|aren't|am|was|were|do|does|"
+    r"did|don't|doesn't|didn't|should|shall|have|has|haven't|hasn't|any|anything|is there|are there)\b", re.IGNORECASE)
+_COMPOUND = re.compile(r",?\s+and\s+(?=(?:can|could|will|would|do|does|is|are|when|why|how|what|where|should)\b)", re.IGNORECASE)
+
+
+def customer_questions(message: str | None) -> list[Sentence]:
+    """The sentences of the customer's own message that ask something (rhetorical ones left out)."""
+    if not message:
+        return []
+    text = _strip_quoted_history(message)
+    found = []
+    for sentence in sentences(text):
+        parts = _COMPOUND.split(sentence.text) if sentence.text.rstrip().endswith("?") else [sentence.text]
+        for part in parts:  # "does it come assembled, and can you deliver on Saturday?" asks two things
+            part = part.strip()
+            direct = sentence.text.rstrip().endswith("?") and _OPENS_QUESTION.search(part)
+            if (direct or _INDIRECT.search(part)) and not _RHETORICAL.search(part):
+                start = text.index(part, sentence.start)
+                found.append(Sentence(start, start + len(part), part))
+    return found

@@ -1,0 +1,116 @@
+"""rule_quoting (block): a policy, rule, term, clause, agreement, procedure or system is put
+in front of the customer as the authority, instead of saying what we can do.
+
+Phrase families catch the citation forms ("per our policy", "section 4.2 states", "the terms
+you agreed to", "I'm not allowed to", "our system only allows", "rules are rules"). A policy
+mentioned while granting or as the customer's benefit ("good news: the warranty covers
+this", "our returns team approved an exception for you") is not rule quoting, so the
+citation families carry sentence-level exceptions for granting language. A sentence
+classifier over distilled MiniLM features catches paraphrases ("our guidelines give me no
+room here").
+"""
+
+from __future__ import annotations
+
+from evals.checks.phrases import Family, tone_check
+from evals.checks.text import CheckInput
+from evals.contracts import BLOCK, CheckResult
+
+NAME = "rule_quoting"
+SEVERITY = BLOCK
+
+_RULEBOOK = (r"(?:polic(?:y|ies)|terms(?: and conditions| & conditions| of (?:service|sale|use|business|carriage))?|"
+             r"t&cs?|(?:booking |rental |membership |warranty |sale |hire )?conditions|agreement|contract|rules?|"
+             r"guidelines?|procedures?|regulations?|protocols?|clause|section|fine print|small print|"
+             r"code of conduct|bylaws|rulebook|handbook|criteria|eligibility requirements)(?!\s+(?:page|pages|website|site|"
+             r"link|document|wording|team|department|update))")
+# The customer gets something: the citation explains a benefit, not a refusal.
+_GRANTING = (
+    r"\b(?:good news|great news|happy to (?:say|confirm|tell)|pleased to|you(?:'re| are) (?:fully )?(?:covered|eligible|entitled|protected|owed)|"
+    r"you (?:get|qualify|can have|receive|are owed|'ll get|will get|keep)|(?:covers|protects|entitles|guarantees) you|"
+    r"in your favou?r|(?:approved|made|granted|making|make) (?:an |a one-off |this )?exception|exceptionally|waived?|"
+    r"on your side|works? (?:for|in favour of) you|means you (?:can|get|are|'re|will|won't|don't)|"
+    r"(?:refund|reimburse|credit|replace|compensate|pay)(?:s|ed|ing)? (?:the|your|you)\b)"
+)
+_NEGATION = (r"\b(?:not|never|cannot|can't|can not|unable|won't|doesn't|don't|isn't|aren't|only|unfortunately)\b|"
+             r"\bno\b(?! (?:extra |additional |further |hidden )?(?:cost|charge|fee|problem|worries|questions asked))")
+# A sentence that grants and refuses nothing ("Our policy is to refund the shipping fee") is not rule quoting.
+_GRANTS_ONLY = rf"^(?=[\s\S]*{_GRANTING})(?![\s\S]*{_NEGATION})"
+_HARM_TO_CUSTOMER = (r"\bnot (?:allowed|permitted|authori[sz]ed|supposed) to (?:charge|bill|fine|penali[sz]e|debit|keep|"
+                     r"share|sell|pass on|disclose|cancel|close|hold|withhold|delay|contact|cut off|disconnect)\b")
+
+FAMILIES = [
+    Family("cites a policy or rule as the authority", (
+        rf"\b(?:per|as per|according to|under|in line with|in accordance with|pursuant to|in keeping with|consistent with|"
+        rf"as (?:outlined|stated|set out|described|explained|specified|detailed|laid out|defined|noted|written|mentioned) "
+        rf"(?:in|by|under|within))\b[^.!?\n]{{0,40}}?\b{_RULEBOOK}\b",
+        rf"\b(?:our|the|company|store|shop|airline|hotel|bank|your)(?:'s)? (?:[\w-]+ ){{0,2}}?{_RULEBOOK}\b[^.!?\n]{{0,25}}?"
+        r"\b(?:state|states|stated|say|says|said|dictates?|requires?|required|prohibits?|forbids?|stipulates?|"
+        r"(?:do|does|did)(?:n't| not) (?:allow|permit|cover|let|provide|extend|include|apply)|"
+        r"(?:won't|will not|cannot|can't|can not) (?:allow|let|permit|be (?:changed|waived|broken|bent))|"
+        r"only (?:allows?|permits?|lets|covers?|accepts?|applies)|(?:is|are) (?:very |quite |perfectly |really )?"
+        r"(?:clear|explicit|firm|strict|unambiguous)|means? (?:that )?(?:I|we) (?:can't|cannot|can not|am unable|are unable|"
+        r"have to|must)|excludes?|specif(?:y|ies)|makes? it clear|(?:is|are) in place|(?:is|are) non-?negotiable|"
+        r"(?:is|are) (?:that|to))\b",
+        r"\b(?:it's|it is|that's|that is|this is|this falls|falls|that falls|this would be|that would be) "
+        r"(?:against|outside(?: of)?|beyond|contrary to|not (?:in line with|covered by|permitted by|allowed by|allowed under|within))"
+        rf"\s+(?:our|the|company|store)(?:'s)? (?:[\w-]+ )?{_RULEBOOK}",
+        rf"\bunfortunately,? (?:our|the|company)(?:'s)? (?:[\w-]+ )?{_RULEBOOK}\b",
+        rf"\bas (?:our|the|your|company)(?:'s)? (?:[\w-]+ )?{_RULEBOOK} (?:clearly |plainly |explicitly )?"
+        r"(?:states?|says|stipulates?|specif(?:y|ies)|requires?|sets out|explains?|makes (?:it )?clear)\b",
+        rf"\b(?:company|store|shop|house|strict|firm|standard|general|blanket|our|\w+) (?:polic(?:y|ies)|rules?|procedures?)\b"
+        r"[^.!?\n]{0,12}\b(?:mean|means|is|are|prevents?|stops?|doesn't|does not|won't|don't)\b",
+        rf"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
+    ), "", unless=(_GRANTS_ONLY,)),
+    Family("quotes a clause or section", (
+        r"\b(?:section|clause|article|paragraph|subsection|schedule|appendix)\s+\d+(?:\.\d+)*[a-z]?\b",
+        r"§\s*\d+",
+    ), "", unless=(_GRANTS_ONLY,)),
+    Family("holds the customer to terms they agreed to", (
+        rf"\b(?:the |our |these )?{_RULEBOOK}\s+(?:that |which )?you (?:agreed|accepted|signed|consented|acknowledged|ticked|read|confirmed)\b",
+        r"\byou (?:agreed|consented|signed up) to (?:our|the|these|those)\b",
+        r"\bby (?:placing|making|signing|completing|booking|accepting|using|purchasing|ordering|checking out|creating)\b"
+        r"[^.!?\n]{0,50}\byou (?:agreed|accepted|acknowledged|confirmed|consented)\b",
+        r"\b(?:as|which|that) you (?:agreed|accepted|acknowledged|consented)(?: to)? (?:at|when|during|on|upon) "
+        r"(?:checkout|booking|sign-?up|purchase|registration|signing|enrol?ment|the time)\b",
+        r"\byou (?:accepted|agreed to|signed) (?:them|these|those|this|it) (?:at|when|during)\b",
+    ), ""),
+    Family("says the agent is not allowed", (
+        r"\b(?:I'm|I am|we're|we are|I'm afraid I'm|I'm afraid we're|staff are|agents are)\s+(?:not|unable to be)\s+"
+        r"(?:allowed|permitted|authori[sz]ed|able under|in a position|supposed|meant)\s+to\b",
+        r"\b(?:I|we) (?:am|are|'m|'re) (?:obliged|required|bound|obligated|under (?:strict )?instructions?) to\b",
+        r"\b(?:I|we) (?:have|need|must) to (?:follow|abide by|stick to|go by|apply|enforce|adhere to|comply with|respect) "
+        r"(?:the|our|company|these|those|strict)\b",
+        r"\b(?:I|we) (?:can't|cannot|can not|am unable to|are unable to) (?:go against|break|bend|override|overrule|deviate from|"
+        r"make an exception to|work around) (?:the|our|company|these|those)\b",
+        r"\b(?:I|we) (?:don't|do not) (?:have|get) (?:the )?(?:authority|permission|discretion|clearance|leeway|latitude)\b",
+        r"\b(?:my|our) (?:hands are tied|guidelines (?:don't|do not) (?:give|leave|allow)|guidelines give me no)\b",
+        r"\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:something )?(?:I'm|I am|we're|we are) (?:allowed|permitted|authori[sz]ed) to\b",
+    ), "I can't", unless=(_HARM_TO_CUSTOMER,)),
+    Family("puts the system in charge", (
+        r"\b(?:the|our|your) (?:[\w-]+ )?(?:system|computer|software|platform|tool|database|app|website|site|portal|checkout|till)s? (?:only |simply |just )?"
+        r"(?:only allows?|only lets?|only permits?|only accepts?|won't (?:let|allow|accept|permit)|will not (?:let|allow|accept|permit)|"
+        r"doesn't (?:let|allow|accept|permit)|does not (?:let|allow|accept|permit)|can't|cannot|can not|is not set up to|isn't set up to|"
+        r"automatically (?:rejects?|declines?|denies|blocks?|voids?)|(?:is|are) (?:programmed|configured|designed|set up) (?:to|so))\b",
+        r"\b(?:it's|it is|that's) (?:an? )?(?:system|automated|automatic|computer)[- ](?:rule|restriction|limit|limitation|setting|policy)\b",
+    ), "I can only"),
+    Family("closes the door on exceptions", (
+        r"\brules are rules\b",
+        r"\b(?:the )?rules? (?:is|are) the rules?\b",
+        r"\bnon-?negotiable\b",
+        r"\bno exceptions?(?: (?:can|will) be made| are made| whatsoever)?\b",
+        r"\b(?:can't|cannot|can not|don't|do not|won't|will not|am not able to|are not able to|unable to) (?:make|grant|give|offer) "
+        r"(?:an |any )?exceptions?\b",
+        r"\b(?:this|that|it) applies to (?:all|every) (?:customers?|guests?|members?|passengers?|users?|orders?|bookings?)(?:,| alike| without exception| equally)",
+        r"\bwe (?:have to|must) treat (?:all|every) (?:customers?|guests?|members?) (?:the same|equally)\b",
+    ), "", unless=(r"\byour (?:safety|privacy|security|wellbeing|health|data)\b[^.!?\n]{0,25}\bnon-?negotiable",)),
+]
+
+
+def check(inp: CheckInput) -> CheckResult:
+    return tone_check(
+        inp, NAME, SEVERITY, FAMILIES,
+        advice="lead with what you can do for the customer instead of the rule.",
+        model_advice="puts a rule or procedure in front of the customer: say what you can do for them instead.",
+        clean="No rule quoting found.",
+    )

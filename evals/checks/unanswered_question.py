@@ -1,0 +1,79 @@
+"""unanswered_question (warn; needs the message): the customer asked something the draft
+neither answers nor acknowledges.
+
+Judged per question, and only flagged when the draft clearly misses it, because a false alarm
+here sends a good reply back for revision:
+- the question shares content words with the draft (stemmed: "replace" matches
+  "replacement") and, for "when/how much/why/where", the draft has that kind of answer; or
+- it shares none, but the draft has the kind of answer it wants anyway (a time, an amount, a
+  reason, a place); or
+- it is the message's only question, a yes/no request ("Can you fix it?"), and the draft acts
+  on it (an offer, an action, or a decline).
+Vague questions with no content words ("What are you going to do about it?") are not judged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals.checks.base import clear, finding
+from evals.checks.cues import DECLINE, MONEY, OFFER, REASON, TIME
+from evals.checks.questions import customer_questions
+from evals.checks.text import CheckInput, Sentence
+from evals.contracts import WARN, CheckResult, Span
+from knowledge.lexical import terms
+
+NAME = "unanswered_question"
+SEVERITY = WARN
+
+_GENERIC = {"pleas", "want", "know", "tell", "help", "like", "need", "get", "go", "going", "thing", "someon", "anyon",
+            "anyth", "someth", "realli", "ok", "okay", "hi", "hello", "thank", "thanks", "let", "explain", "question", "wonder",
+            "sure", "happen", "mean", "still", "ever", "even", "actual", "also", "deal", "chanc", "idea", "way", "tim", "one",
+            "bit", "lot", "possibl", "guy", "people", "answer", "anybod", "nobod", "everyon"}
+# (question cue, evidence of that kind of answer, whether a draft that talks about the topic must still give it)
+_KINDS = [
+    (re.compile(r"\b(?:when|how long|what time|what date|by when|until when|how soon|earlier|sooner|later|quicker|faster)\b", re.I),
+     TIME, True),
+    (re.compile(r"\b(?:how much|what(?:'s| is| will be) the (?:cost|price|fee|charge|total))\b", re.I), MONEY, True),
+    (re.compile(r"\bwhy\b|\bhow (?:come|did|could) (?:this|that|it)\b", re.I), REASON, False),
+    (re.compile(r"\bwhere\b", re.I), re.compile(
+        r"\b(?:at (?:the|our|your|a)|in (?:the|our|transit)|with (?:the|our)|on (?:its|the) way|away|depot|warehouse|hub|facility|"
+        r"delivered to|arrived|stuck|moved|located|sitting|held|lost|found|left|online|website|download|www|link|page|app|under|"
+        r"from (?:the|our))\b", re.I), False),
+]
+_YES_NO = re.compile(r"^\W*(?:and |so |also |but )?(?:can|could|would|will|may|is|are|am|was|were|do|does|did|should|shall|"
+                     r"any chance|have|has|is there|are there)\b", re.I)
+_ACTS = re.compile(r"\b(?:yes|no)\b|\b(?:I|we)(?:'ve| have| will|'ll)\b", re.I)
+_ACKNOWLEDGE = re.compile(r"\b(?:I(?:'ll| will| am going to|'m going to)|let me) (?:check|find out|look into|confirm|ask|get back)\b", re.I)
+
+
+def _content(text: str) -> set[str]:
+    return {term for term in terms(text) if "'" not in term} - _GENERIC
+
+
+def is_answered(question: Sentence, draft: str, only_question: bool = False) -> bool:
+    wanted = _content(question.text)
+    kinds = [(pattern, strict) for cue, pattern, strict in _KINDS if cue.search(question.text)]
+    gives_strict = all(pattern.search(draft) for pattern, strict in kinds if strict)
+    if not wanted:
+        return gives_strict
+    if wanted & _content(draft):
+        return gives_strict or bool(_ACKNOWLEDGE.search(draft))
+    if kinds and all(pattern.search(draft) for pattern, _ in kinds):
+        return True
+    return only_question and bool(_YES_NO.search(question.text)) and bool(
+        OFFER.search(draft) or DECLINE.search(draft) or _ACTS.search(draft))
+
+
+def check(inp: CheckInput) -> CheckResult:
+    questions = customer_questions(inp.message)
+    if not questions:
+        return clear(NAME, SEVERITY, "The customer's message asks no question." if inp.message
+                     else "No customer message given, so questions were not checked.")
+    missed = [q for q in questions if not is_answered(q, inp.draft, only_question=len(questions) == 1)]
+    if not missed:
+        return clear(NAME, SEVERITY, f"All {len(questions)} question(s) in the message are answered.")
+    listed = "; ".join(f"\"{q.text}\"" for q in missed[:3])
+    return finding(NAME, SEVERITY, [], 0.75 if len(missed) < len(questions) else 0.85,
+                   f"The draft does not answer {listed}: answer each question, or say when you will.",
+                   evidence=[f"unanswered: {q.text}" for q in missed])

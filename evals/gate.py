@@ -1,0 +1,36 @@
+"""The review gate: every draft passes through it before an agent can send it.
+
+``fast`` mode runs the twelve checks (patterns, cue rules and a small classifier; no LLM).
+``full`` mode adds the LLM judge (:mod:`evals.judge`), whose findings add evidence and
+explanations but never block on their own: the offline model called every draft
+condescending when it was measured, so its verdicts cannot be trusted alone.
+"""
+
+from __future__ import annotations
+
+from evals.checks import run_checks
+from evals.checks.text import CheckInput
+from evals.contracts import Review
+from replycoach.errors import InputError
+
+MAX_DRAFT_CHARS = 20_000
+MODES = ("fast", "full")
+
+
+def review(draft: str, message: str | None = None, decision: str | None = None, offers=(), customer_name: str | None = None,
+           sources=(), mode: str = "fast", judge=None) -> Review:
+    if mode not in MODES:
+        raise InputError(f"unknown review mode {mode!r}", "use fast or full")
+    if not draft or not draft.strip():
+        raise InputError("the draft is empty", "write or generate a reply first")
+    if len(draft) > MAX_DRAFT_CHARS:
+        raise InputError(f"the draft is {len(draft):,} characters, over the {MAX_DRAFT_CHARS:,} limit", "shorten it")
+    inp = CheckInput(draft=draft, message=message or None, decision=decision or None, offers=tuple(offers),
+                     customer_name=customer_name, sources=tuple(sources))
+    results = run_checks(inp)
+    notes: list[str] = []
+    if mode == "full":
+        from evals.judge import apply_judge
+
+        results, notes = apply_judge(inp, results, judge)
+    return Review(checks=results, mode=mode, notes=notes)

@@ -1,0 +1,30 @@
+from evals.checks import decline_without_alternative as check
+
+
+def test_a_flat_no_is_flagged(run_check):
+    result = run_check(check, "Hi Oksana, sorry, we can't extend trials. Hope to see you back!")
+    assert result.flagged and result.spans[0].text.startswith("Hi Oksana, sorry, we can't extend")
+
+
+def test_a_no_with_an_offer_passes(run_check):
+    draft = "I can't refund the opened coffee, but I can give you store credit for half the price today."
+    assert not run_check(check, draft).flagged
+
+
+def test_an_offer_in_another_sentence_passes(run_check):
+    draft = "We can't offer a later checkout on Sundays. I'd be happy to store your luggage until your taxi."
+    assert not run_check(check, draft).flagged
+
+
+def test_the_decision_alternatives_must_appear(run_check):
+    draft = "Unfortunately we can't refund opened cosmetics. I've checked your order history."
+    result = run_check(check, draft, decision="decline refund; offer 50% store credit or 15% off next order")
+    assert result.flagged and "store credit" in result.reason
+
+
+def test_no_decline_no_flag(run_check):
+    assert not run_check(check, "Your refund is on its way and will arrive in 3 to 5 business days.").flagged
+
+
+def test_the_customers_card_being_declined_is_not_our_decline(run_check):
+    assert not run_check(check, "I'm sorry your card was declined abroad. I've fixed the travel note.").flagged

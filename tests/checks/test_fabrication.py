@@ -1,0 +1,27 @@
+import pytest
+
+from evals.checks import fabrication as check
+
+
+@pytest.mark.parametrize("draft, kind", [
+    ("Download it at www.brightside-help.com/manuals/airfryer.", "a link"),
+    ("Call our product line on 0800 555 0199.", "a phone number"),
+    ("Email returns@brightside-example.com with a photo.", "an email address"),
+    ("Under our 90-day satisfaction guarantee you can return anything.", "a guarantee"),
+    ("Your order was delayed due to a system outage.", "an excuse"),
+    ("Our phones were down yesterday, which is why nobody called.", "an excuse"),
+    ("Our Priority Family Promise covers households with babies.", "a guarantee"),
+])
+def test_flags_invented_facts(run_check, draft, kind):
+    result = run_check(check, draft)
+    assert result.flagged and kind in result.reason
+
+
+def test_facts_given_in_the_context_pass(run_check):
+    draft = "Call us on 0800 555 0199 and mention the outage; your 30-day return window still applies."
+    assert not run_check(check, draft, message="Your outage cut me off. Is 0800 555 0199 the right number?",
+                         decision="30-day return window applies").flagged
+
+
+def test_card_digits_are_not_a_phone_number(run_check):
+    assert "phone" not in run_check(check, "Your card 4539 1488 0343 6467 was charged.").reason

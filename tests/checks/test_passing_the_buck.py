@@ -1,0 +1,24 @@
+import pytest
+
+from evals.checks import passing_the_buck
+
+
+@pytest.mark.parametrize("draft", [
+    "Please contact the courier directly; they will know where it was left.",
+    "You'll need to call our billing department about that charge.",
+    "That's not our department, I'm afraid.",
+    "It's best to reach out to the manufacturer for warranty repairs.",
+    "I'll pass this to my supervisor, who may get back to you.",
+])
+def test_flags_sending_the_customer_elsewhere(run_check, draft):
+    result = run_check(passing_the_buck, draft)
+    assert result.flagged and result.severity == "warn" and result.spans
+
+
+@pytest.mark.parametrize("draft", [
+    "I've asked our warehouse to check and I'll email you by Friday with what they find.",
+    "I've contacted the courier myself and I'll update you by 5pm today.",
+    "I've refunded the delivery fee and sent a replacement by express.",
+])
+def test_owned_hand_offs_pass(run_check, draft):
+    assert not run_check(passing_the_buck, draft).flagged

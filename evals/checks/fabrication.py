@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import re
 
-from evals.checks.base import clear, finding
+from evals.checks.base import add_finding, clear, kinds_finding
 from evals.checks.text import CheckInput
 from evals.contracts import WARN, CheckResult, Span
 
 NAME = "fabrication"
 SEVERITY = WARN
 
-_CONTACT = [
-    ("a link", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|io|help|shop|store|uk|de|fr|es|info|app)(?:/[^\s<>\"')]*)?\b", re.I)),
+_CONTACT = [  # most specific first: an email address contains a domain
     ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("a phone number", re.compile(r"(?<![\d][\s.-])(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\b\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b(?![\s.-]?\d)"
                                   r"|\b1-?800-?\d{3}-?\d{4}\b")),
+    ("a link", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|io|help|shop|store|uk|de|fr|es|info|app)(?:/[^\s<>\"')]*)?\b", re.I)),
 ]
 _CAUSE = r"(?:due to|because of|caused by|owing to|as a result of|thanks to|there (?:was|were|has been|have been)|we(?:'ve| have)? had|we(?:'re| are| were) (?:experiencing|having|dealing with))"
 _EXCUSE = re.compile(
@@ -42,12 +42,12 @@ def check(inp: CheckInput) -> CheckResult:
     findings: list[tuple[Span, str]] = []
     for kind, pattern in _CONTACT:
         for match in pattern.finditer(inp.draft):
-            if _normalise(match.group()) not in given_norm and not any(s.start <= match.start() < s.end for s, _ in findings):
-                findings.append((Span(match.start(), match.end(), match.group()), kind))
+            if _normalise(match.group()) not in given_norm:
+                add_finding(findings, Span(match.start(), match.end(), match.group()), kind)
     for match in _EXCUSE.finditer(inp.draft):
         key = re.sub(r"\W+", " ", match.group().lower()).split()[-1]
         if key not in given.lower():
-            findings.append((Span(match.start(), match.end(), match.group()), "an excuse"))
+            add_finding(findings, Span(match.start(), match.end(), match.group()), "an excuse")
     for match in _NAMED_PROMISE.finditer(inp.draft):
         name = match.group("name").strip()
         if name[0].isupper() and _SENTENCE_START.search(inp.draft[: match.start("name")]):
@@ -55,11 +55,9 @@ def check(inp: CheckInput) -> CheckResult:
         number = re.match(r"\d+", name)
         supported = re.search(rf"\b{number.group()}\b", given) if number else name.lower() in given.lower()
         if not supported:
-            findings.append((Span(match.start(), match.end(), match.group()), "a guarantee or programme"))
+            add_finding(findings, Span(match.start(), match.end(), match.group()), "a guarantee or programme")
     if not findings:
         return clear(NAME, SEVERITY, "No facts beyond what the message, decision and sources give.")
-    findings.sort(key=lambda item: item[0].start)
-    kinds = list(dict.fromkeys(kind for _, kind in findings))
-    return finding(NAME, SEVERITY, [span for span, _ in findings], 0.75,
-                   f"The draft gives {' and '.join(kinds[:2])} that nothing provided (\"{findings[0][0].text}\"): "
-                   "remove it or check it is real.", suggestion="", evidence=[f"unsupported: {kind}" for kind in kinds])
+    return kinds_finding(NAME, SEVERITY, findings, 0.75, lambda kinds, first: (
+        f"The draft gives {' and '.join(kinds[:2])} that nothing provided (\"{first.text}\"): remove it or check "
+        "it is real."), evidence="unsupported")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from evals.checks.base import clear, finding
+from evals.checks.base import add_finding, clear, kinds_finding
 from evals.checks.text import CheckInput
 from evals.contracts import BLOCK, CheckResult, Span
 
@@ -58,14 +58,9 @@ def check(inp: CheckInput) -> CheckResult:
             findings.append((Span(match.start(), match.end(), match.group()), "a full card number"))
     for kind, pattern in _KINDS:
         for match in pattern.finditer(inp.draft):
-            span = Span(match.start(), match.end(), match.group())
-            if not any(s.start < span.end and span.start < s.end for s, _ in findings):
-                findings.append((span, kind))
+            add_finding(findings, Span(match.start(), match.end(), match.group()), kind)
     if not findings:
         return clear(NAME, SEVERITY, "No card numbers, passwords, ID numbers or other customers' details found.")
-    findings.sort(key=lambda item: item[0].start)
-    kinds = list(dict.fromkeys(kind for _, kind in findings))
-    return finding(NAME, SEVERITY, [span for span, _ in findings], 0.95,
-                   f"The draft exposes {' and '.join(kinds[:2])}: remove it (mask card numbers to the last four digits; "
-                   "send passwords only through a reset link).", suggestion="",
-                   evidence=[f"pattern: {kind}" for kind in kinds])
+    return kinds_finding(NAME, SEVERITY, findings, 0.95, lambda kinds, first: (
+        f"The draft exposes {' and '.join(kinds[:2])}: remove it (mask card numbers to the last four digits; "
+        "send passwords only through a reset link)."), evidence="pattern")

@@ -356,3 +356,14 @@ def get_local_server(settings: Settings) -> LocalModelServer:
             _shared = LocalModelServer(settings)
             atexit.register(_shared._stop_at_exit)
         return _shared
+
+
+def offline_model_status(settings: Settings) -> str:
+    """"running", "ready" (assembled and verified), "not assembled yet" or "not installed"; loads nothing."""
+    if _shared is not None and _shared.running:
+        return "running"
+    try:
+        part_paths()
+    except ModelError:
+        return "not installed"
+    return "ready" if _is_verified(settings.model_cache / MODEL_FILENAME) else "not assembled yet"

@@ -42,10 +42,15 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)
     llm_timeout: float = 120.0
     llm_max_retries: int = 3
-    local_threads: int = 1
+    # Measured on a quiet 2-core machine: 2 generation threads ~15-18 tok/s, 1 thread ~9; under
+    # load from other processes 2 threads swing (2.5-18 tok/s), so set 1 on a busy shared machine.
+    local_threads: int = 2
     local_batch_threads: int = 2
     local_context: int = 4096
     judge_trust: str = "auto"  # full-mode LLM judge: evidence | advisory | auto (see evals/judge.py)
+    # Who the replies come from (the sample policy's fictional shop until you set your own).
+    company_name: str = "Brightside Home Goods"
+    agent_name: str = "The Brightside Customer Care team"
     # Audit store and delivery (the agent page's Send).
     database_url: str | None = None
     smtp_host: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from drafting.messages import strip_quoted_history
 from evals.checks.text import Sentence, sentences
 
 _INDIRECT = re.compile(
@@ -19,17 +20,6 @@ _RHETORICAL = re.compile(
     r"(?:is|was) (?:that|this) too much to ask|what now|why me)", re.IGNORECASE)
 
 
-def _strip_quoted_history(message: str) -> str:
-    """Drop quoted earlier messages: lines starting with ">" and everything after "On ... wrote:"."""
-    kept = []
-    for line in message.splitlines():
-        if re.match(r"^\s*On .{5,120} wrote:\s*$", line) or re.match(r"^\s*-{2,}\s*(?:Original|Forwarded) Message", line, re.I):
-            break
-        if not line.lstrip().startswith(">"):
-            kept.append(line)
-    return "\n".join(kept)
-
-
 # A "?" sentence is a question when it opens like one; "I think I've been charged twice?" is a statement.
 _OPENS_QUESTION = re.compile(
     r"^\W*(?:(?:hi|hello|hey|and|so|also|but|ok|okay|then|plus|well|sorry|please|two questions|one more thing|oh)\W+)*"
@@ -42,7 +32,7 @@ def customer_questions(message: str | None) -> list[Sentence]:
     """The sentences of the customer's own message that ask something (rhetorical ones left out)."""
     if not message:
         return []
-    text = _strip_quoted_history(message)
+    text, _ = strip_quoted_history(message)
     found = []
     for sentence in sentences(text):
         parts = _COMPOUND.split(sentence.text) if sentence.text.rstrip().endswith("?") else [sentence.text]

@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from replycoach.cli import check, documents, ingest, search
+from replycoach.cli import check, documents, draft, ingest, search
 from replycoach.errors import ReplyCoachError
 from replycoach.settings import load_settings
 
-COMMANDS = (ingest, search, documents, check)
+COMMANDS = (ingest, search, documents, check, draft)
 
 
 def build_parser() -> argparse.ArgumentParser:

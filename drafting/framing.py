@@ -1,0 +1,72 @@
+"""Greeting and sign-off, added in code so a small model cannot forget the customer's name.
+
+The model writes only the body; anything it adds anyway (a greeting, a sign-off, "[Your
+Name]") is stripped first. Email gets a greeting line and a sign-off with the agent's name;
+chat gets a short greeting and no sign-off.
+"""
+
+from __future__ import annotations
+
+import re
+
+GREETINGS = {"en": "Hi {name},", "es": "Hola {name},", "fr": "Bonjour {name},", "de": "Hallo {name},",
+             "it": "Ciao {name},", "pt": "Olá {name},", "nl": "Hallo {name},"}
+ANONYMOUS = {"en": "Hi there,", "es": "Hola,", "fr": "Bonjour,", "de": "Hallo,", "it": "Salve,", "pt": "Olá,", "nl": "Hallo,"}
+SIGN_OFFS = {"en": "Best regards,", "es": "Saludos cordiales,", "fr": "Cordialement,", "de": "Viele Grüße,",
+             "it": "Cordiali saluti,", "pt": "Com os melhores cumprimentos,", "nl": "Met vriendelijke groet,"}
+_OPENING = re.compile(r"^\s*(?:dear|hi|hello|hey|hola|bonjour|hallo|ciao|olá|good (?:morning|afternoon|evening))\b[^\n]{0,60}[,!:]?\s*\n+",
+                      re.IGNORECASE)
+_CLOSING = re.compile(r"\n+\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|sincerely|yours(?: sincerely| truly)?|"
+                      r"thanks(?: again)?|thank you|cheers|saludos[^\n]*|cordialement|viele grüße|mit freundlichen grüßen|"
+                      r"atentamente|cordiali saluti)\s*[,!.]?\s*(?:\n[^\n]{0,60}){0,3}\s*$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[(?:your|agent|company|customer)[^\]]{0,30}\]", re.IGNORECASE)
+
+
+def clean_body(text: str) -> str:
+    body = text.strip().strip('"').strip()
+    body = _OPENING.sub("", body, count=1)
+    body = _CLOSING.sub("", body)
+    body = _BRACKETED.sub("", body)
+    return re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", body)).strip()
+
+
+def greeting_name(name: str | None) -> str | None:
+    """"Jordan Lee" -> "Jordan"; a name with a title stays whole ("Mr Okafor")."""
+    parts = (name or "").split()
+    if not parts:
+        return None
+    if re.match(r"^(?:mr|mrs|ms|miss|mx|dr|prof)\.?$", parts[0], re.IGNORECASE):
+        return " ".join(parts)
+    return parts[0]
+
+
+def compose(body: str, name: str | None, channel: str, language: str, agent: str) -> str:
+    lang = language if language in GREETINGS else "en"
+    first = greeting_name(name)
+    greeting = GREETINGS[lang].format(name=first) if first else ANONYMOUS[lang]
+    if channel == "chat":
+        return f"{greeting.rstrip(',')}! {body}" if lang == "en" else f"{greeting} {body}"
+    return f"{greeting}\n\n{body}\n\n{SIGN_OFFS[lang]}\n{agent}"
+
+
+_CHAT_GREETING = re.compile(r"^((?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|dear)\b[^.!?,\n]{0,40}[!,])[ \t]+(?=\S)", re.IGNORECASE)
+
+
+def split_framing(text: str) -> tuple[str, str, str]:
+    """(greeting, body, sign-off) of a composed reply, so repairs and rewrites touch only the body."""
+    chat = _CHAT_GREETING.match(text) if "\n\n" not in text[:90] else None
+    if chat:
+        return chat.group(1), text[chat.end():].strip(), ""
+    greeting_match = re.match(r"^([^\n]{1,80}[,!])\n\n", text)
+    greeting = greeting_match.group(1) if greeting_match else ""
+    rest = text[greeting_match.end():] if greeting_match else text
+    sign_match = re.search(r"\n\n([^\n]{1,40},\n[^\n]{1,80})\s*$", rest)
+    sign_off = sign_match.group(1) if sign_match else ""
+    body = rest[: sign_match.start()] if sign_match else rest
+    return greeting, body.strip(), sign_off
+
+
+def join_framing(greeting: str, body: str, sign_off: str) -> str:
+    if greeting.endswith("!") and not sign_off:  # chat: one paragraph
+        return f"{greeting} {body.strip()}"
+    return "\n\n".join(part for part in (greeting, body.strip(), sign_off) if part)

@@ -1,0 +1,80 @@
+"""Check and clean the customer's message before anything reads it.
+
+Empty, whitespace-only and non-text messages are refused with a clear error. Email threads
+lose their quoted history ("On ... wrote:", "> ..." lines, forwarded blocks) and the
+customer's signature, and the caller is told what was trimmed. A message still over 20,000
+characters after trimming is refused. The language is guessed from common words so the
+reply can be written in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from replycoach.errors import InputError
+
+MAX_MESSAGE_CHARS = 20_000
+_QUOTE_HEADER = re.compile(r"^\s*(?:On .{5,160}wrote:|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From: .+|Sent from my \w+)\s*$",
+                           re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\s*(?:--\s*|Sent from my [\w ]+|Get Outlook for \w+)\s*$", re.IGNORECASE)
+_STOPWORDS = {
+    "es": {"el", "la", "de", "que", "y", "en", "los", "mi", "no", "por", "con", "para", "una", "pedido", "es", "lo", "se", "del"},
+    "fr": {"le", "la", "de", "et", "les", "des", "je", "mon", "ma", "pas", "est", "une", "pour", "que", "vous", "commande", "du"},
+    "de": {"der", "die", "das", "und", "ich", "nicht", "ist", "mein", "meine", "ein", "eine", "mit", "sie", "zu", "habe", "bestellung"},
+    "it": {"il", "la", "di", "che", "e", "non", "un", "una", "per", "mio", "sono", "ho", "ordine", "del", "della"},
+    "pt": {"o", "a", "de", "que", "e", "não", "um", "uma", "para", "meu", "minha", "com", "pedido", "do", "da"},
+    "nl": {"de", "het", "een", "en", "ik", "niet", "is", "mijn", "van", "dat", "met", "voor", "bestelling"},
+    "en": {"the", "and", "i", "my", "is", "to", "it", "you", "a", "not", "of", "for", "was", "this", "have", "your"},
+}
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
+                  "pt": "Portuguese", "nl": "Dutch"}
+
+
+@dataclass
+class CleanMessage:
+    text: str
+    notes: list[str]
+    language: str
+
+
+def detect_language(text: str) -> str:
+    words = re.findall(r"[a-zà-ÿß]+", text.lower())
+    scores = {lang: sum(word in vocabulary for word in words) for lang, vocabulary in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] > scores["en"] else "en"
+
+
+def strip_quoted_history(message: str) -> tuple[str, list[str]]:
+    """The customer's own text, without quoted replies, forwarded blocks or signature; and notes."""
+    kept, notes = [], []
+    lines = message.replace("\r\n", "\n").split("\n")
+    for index, line in enumerate(lines):
+        if _QUOTE_HEADER.match(line):
+            notes.append(f"trimmed {len(lines) - index} lines of quoted history and signature")
+            break
+        if _SIGNATURE.match(line):
+            notes.append(f"trimmed the signature ({len(lines) - index} lines)")
+            break
+        if not line.lstrip().startswith(">"):
+            kept.append(line)
+    dropped_quotes = sum(1 for line in lines if line.lstrip().startswith(">"))
+    if dropped_quotes and not notes:
+        notes.append(f"trimmed {dropped_quotes} quoted lines")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), notes
+
+
+def clean_message(message: str | None) -> CleanMessage:
+    if message is None or not message.strip():
+        raise InputError("the customer's message is empty", "paste the customer's email or chat message")
+    controls = sum(1 for ch in message if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if "\x00" in message or controls > max(3, len(message) * 0.01):
+        raise InputError("the customer's message is not text (it looks like binary data)",
+                         "paste the text of the email, or give a .txt or .eml file")
+    text, notes = strip_quoted_history(message)
+    if not text:
+        raise InputError("the message holds only quoted history", "paste the customer's newest message")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise InputError(f"the message is {len(text):,} characters after trimming quoted history, over the "
+                         f"{MAX_MESSAGE_CHARS:,} limit", "paste only the customer's newest message")
+    return CleanMessage(text=text, notes=notes, language=detect_language(text))

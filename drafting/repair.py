@@ -1,0 +1,160 @@
+"""Step 5: repair what the gate flagged, within a bounded number of tries.
+
+Deterministic fixes come first, because they are instant and certain: fill or remove
+template placeholders, mask card numbers, drop sentences with passwords or ID numbers, apply
+a check's suggested rewrite of its span, add a line acknowledging feelings or owning our
+mistake, and offer the decided alternative after a bare "no". What only language can fix (a
+condescending or rule-quoting sentence without a known rewrite, blame, a hand-off, a promise
+the decision forbids) goes back to the model one sentence at a time; a sentence that is still
+flagged after that is removed. Every version is reviewed again and kept as a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from drafting.contracts import Candidate
+from drafting.framing import join_framing, split_framing
+from drafting.prompts import template
+from evals.contracts import CheckResult, Review, Span
+
+GOALS = {
+    "condescension": "is warm and respectful and does not judge what the customer knows, did or feels",
+    "rule_quoting": "says plainly what we can and cannot do, without mentioning any policy, rule, terms, system or permission",
+    "blame_or_excuse": "takes ownership and blames no one: not the customer, a colleague, a courier or a supplier",
+    "passing_the_buck": "says we are handling it ourselves and will follow up, instead of sending the customer elsewhere",
+    "forbidden_promise": "promises nothing beyond this decision: {decision}",
+}
+EMPATHY_LINE = "I'm really sorry about this, and I understand how frustrating it has been."
+OWNERSHIP_LINE = "That was our mistake, and I apologise."
+_CARD = re.compile(r"\b(?:\d[ -]?){9,15}(\d{4})\b")
+RANK = {"send": 0, "revise": 1, "block": 2}
+
+Reviewer = Callable[[str], Review]
+SentenceWriter = Callable[[str, str], str]  # (goal, sentence) -> rewritten sentence
+
+
+def quality(review: Review) -> tuple:
+    """Lower is better: verdict first, then how many checks are flagged, then their confidence."""
+    return (RANK[review.verdict], len(review.flagged), round(sum(c.score for c in review.flagged), 3))
+
+
+def _replace(text: str, span: Span, replacement: str) -> str:
+    new = text[: span.start] + replacement + text[span.end :]
+    new = re.sub(r"\s+([,.;!?])", r"\1", new)  # "fee ," -> "fee,"
+    new = re.sub(r"(^|[.!?]\s+|\n)\s*[,;:]\s*", r"\1", new)  # a sentence that now starts with ", "
+    new = re.sub(r"(^|[.!?]\s+|\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), new)
+    return re.sub(r"[ \t]{2,}", " ", new)
+
+
+def _sentence_around(text: str, span: Span) -> Span:
+    start = max(text.rfind(". ", 0, span.start), text.rfind("! ", 0, span.start), text.rfind("? ", 0, span.start),
+                text.rfind("\n", 0, span.start))
+    start = start + 2 if start >= 0 and text[start] in ".!?" else start + 1
+    ends = [i for i in (text.find(". ", span.end), text.find("! ", span.end), text.find("? ", span.end),
+                        text.find("\n", span.end)) if i >= 0]
+    end = min(ends) + (1 if ends and text[min(ends)] in ".!?" else 0) if ends else len(text)
+    return Span(start, end, text[start:end])
+
+
+def _insert_after_greeting(text: str, line: str) -> str:
+    greeting, body, sign_off = split_framing(text)
+    return join_framing(greeting, f"{line} {body}", sign_off)
+
+
+def deterministic_fix(text: str, check: CheckResult, customer_name: str | None, offers: list[str]) -> str | None:
+    """A fixed text, or None when this check needs the model (or nothing can be done here)."""
+    if check.name == "placeholder":
+        for span in sorted(check.spans, key=lambda s: -s.start):
+            name_field = re.search(r"name|customer|client|first", span.text, re.I)
+            text = _replace(text, span, customer_name if name_field and customer_name else "")
+        return text
+    if check.name == "personal_data":
+        for span in sorted(check.spans, key=lambda s: -s.start):
+            card = _CARD.search(span.text)
+            text = _replace(text, span, f"the card ending {card.group(1)}" if card else "") if card else \
+                _replace(text, _sentence_around(text, span), "")
+        return text
+    if check.name == "missing_empathy":
+        return _insert_after_greeting(text, EMPATHY_LINE)
+    if check.name == "missing_ownership":
+        return _insert_after_greeting(text, OWNERSHIP_LINE)
+    if check.name == "decline_without_alternative" and offers:
+        greeting, body, sign_off = split_framing(text)
+        return join_framing(greeting, f"{body} What I can offer instead: {' or '.join(offers[:2])}.", sign_off)
+    if check.name in ("condescension", "rule_quoting", "fabrication") and check.suggestion is not None and check.spans:
+        span = check.spans[0]
+        if any(e.startswith("pattern") or e.startswith("unsupported") for e in check.evidence):
+            return _replace(text, span, check.suggestion)
+    return None
+
+
+def model_fix(text: str, check: CheckResult, write: SentenceWriter, decision: str | None) -> str | None:
+    goal = GOALS.get(check.name)
+    if not goal or not check.spans:
+        return None
+    span = _sentence_around(text, check.spans[0])
+    rewritten = write(goal.format(decision=decision or "no decision given"), span.text).strip().strip('"')
+    if not rewritten or len(rewritten) > 3 * len(span.text) + 80:
+        return None
+    return _replace(text, span, rewritten)
+
+
+def drop_sentence(text: str, check: CheckResult) -> str | None:
+    """The last resort: remove the flagged sentence (never the whole body)."""
+    if not check.spans:
+        return None
+    span = _sentence_around(text, check.spans[0])
+    greeting, body, sign_off = split_framing(text)
+    if span.text.strip() == body.strip():
+        return None
+    return _replace(text, span, "").replace("  ", " ")
+
+
+def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter | None, customer_name: str | None,
+           offers: list[str], decision: str | None, max_rounds: int = 3) -> list[Candidate]:
+    """Candidates after each round of fixes (the first is the input); stops when ready to send."""
+    candidates = [Candidate(text, review, "generated")]
+    current = candidates[0]
+    for _ in range(max_rounds):
+        if current.review.verdict == "send":
+            break
+        fixed, how = current.text, []
+        for check in current.review.flagged:
+            attempt = deterministic_fix(fixed, check, customer_name, offers)
+            if attempt is None and write is not None:
+                attempt = model_fix(fixed, check, write, decision)
+                if attempt is not None:
+                    how.append(f"rewrote {check.name}")
+            elif attempt is not None:
+                how.append(f"fixed {check.name}")
+            if attempt is not None and attempt != fixed:
+                fixed = attempt
+        if fixed == current.text:  # nothing more to try: drop the sentences still flagged
+            for check in current.review.flagged:
+                attempt = drop_sentence(fixed, check)
+                if attempt:
+                    fixed = attempt
+                    how.append(f"removed a sentence ({check.name})")
+            if fixed == current.text:
+                break
+        candidate = Candidate(fixed, reviewer(fixed), "repaired: " + ", ".join(how))
+        candidates.append(candidate)
+        if quality(candidate.review) <= quality(current.review):
+            current = candidate
+    return candidates
+
+
+def best(candidates: list[Candidate]) -> Candidate:
+    return min(candidates, key=lambda c: quality(c.review))
+
+
+def sentence_writer(llm, system: str) -> SentenceWriter:
+    def write(goal: str, sentence: str) -> str:
+        prompt = template("repair").render(goal=goal, sentence=sentence)
+        answer = llm.invoke([SystemMessage(system), HumanMessage(prompt)])
+        return str(getattr(answer, "content", answer)).strip().split("\n")[0]
+    return write

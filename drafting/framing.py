@@ -22,6 +22,16 @@ _CLOSING = re.compile(r"\n+\s*(?:best(?: regards| wishes)?|kind regards|warm reg
 _BRACKETED = re.compile(r"\[(?:your|agent|company|customer)[^\]]{0,30}\]", re.IGNORECASE)
 
 
+def drop_echoes(body: str, message: str) -> str:
+    """Remove sentences the model copied from the customer's message ("Can I get my money back?")."""
+    def norm(sentence: str) -> str:
+        return re.sub(r"[^a-z0-9 ]", "", sentence.lower()).strip()
+
+    said = {norm(s) for s in re.split(r"(?<=[.!?])\s+", message) if len(s.split()) >= 4}
+    kept = [s for s in re.split(r"(?<=[.!?])[ \t]+", body) if norm(s) not in said]
+    return " ".join(kept).strip() if kept else body
+
+
 def clean_body(text: str) -> str:
     body = text.strip().strip('"').strip()
     body = _OPENING.sub("", body, count=1)

@@ -21,12 +21,12 @@ from langchain_core.runnables import RunnableLambda
 
 from drafting.analysis import analyse, message_block
 from drafting.contracts import CHANNELS, Draft, DraftRequest
-from drafting.framing import clean_body, compose
+from drafting.framing import clean_body, compose, drop_echoes
 from drafting.grounding import advice_lines, as_sources, playbook_passages, playbook_query, policy_passages, snippet
 from drafting.messages import LANGUAGE_NAMES, clean_message
 from drafting.prompts import template, versions
 from drafting.providers import chat_model, llm_errors, provider_info
-from drafting.repair import best, repair, sentence_writer
+from drafting.repair import answer_writer, best, repair, sentence_writer
 from evals.gate import review
 from replycoach.errors import InputError
 from replycoach.settings import Settings
@@ -158,7 +158,7 @@ class DraftPipeline:
         if is_refusal(raw):  # small models sometimes refuse ordinary requests; one retry, warmer
             state["notes"].append("The model refused once; asked again.")
             raw = self._generate(messages, max_tokens, 0.8, state["on_token"], state)
-        body = clean_body(raw) if not is_refusal(raw) else ""
+        body = drop_echoes(clean_body(raw), state["message"]) if not is_refusal(raw) else ""
         if not body:
             body = "Thank you for getting in touch. I'm looking into this now and will come back to you shortly."
             state["notes"].append("The model returned no usable text; a holding reply was used instead.")
@@ -191,20 +191,21 @@ class DraftPipeline:
         reviewer = self.reviewer(state, request, decision, offers)
         with llm_errors(self.settings):
             return repair(text, reviewer(text), reviewer, sentence_writer(self.llm(80, 0.2), self.system),
-                          request.customer_name, offers, decision)
+                          request.customer_name, offers, decision, answer=answer_writer(self.llm(70, 0.2), self.system))
 
     def _review(self, state: dict) -> dict:
         request = state["request"]
         reviewer = self.reviewer(state, request, state["decision"], state["offers"])
         candidates = repair(state["text"], reviewer(state["text"]), reviewer, sentence_writer(self.llm(80, 0.2), self.system),
-                            request.customer_name, state["offers"], state["decision"])
+                            request.customer_name, state["offers"], state["decision"],
+                            answer=answer_writer(self.llm(70, 0.2), self.system))
         chosen = best(candidates)
         self._lap(state, "review")
         return Draft(
             text=chosen.text, review=chosen.review, analysis=state["analysis"],
             sources=as_sources(state["playbook"] + state["policy"]), decision=state["decision"],
             decision_is_proposal=state["is_proposal"], candidates=candidates, model=self.model_label,
-            prompt_version=versions("system", "analysis", "draft", "repair"),
+            prompt_version=versions("system", "analysis", "draft", "repair", "answer"),
             seconds=time.perf_counter() - state["started"], notes=state["notes"],
             timings={k: v for k, v in state["timings"].items()},
         )

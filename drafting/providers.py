@@ -96,3 +96,5 @@ def llm_errors(settings: Settings):
                          "shorten the message or the draft") from None
     except openai.APIStatusError as exc:
         raise ModelError(f"the model at {where} failed with HTTP {exc.status_code}", "try again") from None
+    except openai.OpenAIError as exc:  # e.g. the answer was cut off at the token limit
+        raise ModelError(f"the model at {where} gave an unusable answer ({type(exc).__name__})", "try again") from None

@@ -35,6 +35,7 @@ RANK = {"send": 0, "revise": 1, "block": 2}
 
 Reviewer = Callable[[str], Review]
 SentenceWriter = Callable[[str, str], str]  # (goal, sentence) -> rewritten sentence
+AnswerWriter = Callable[[str, str], str]  # (question, facts) -> one sentence answering it
 
 
 def quality(review: Review) -> tuple:
@@ -42,10 +43,12 @@ def quality(review: Review) -> tuple:
     return (RANK[review.verdict], len(review.flagged), round(sum(c.score for c in review.flagged), 3))
 
 
-def _replace(text: str, span: Span, replacement: str) -> str:
+def replace_span(text: str, span: Span, replacement: str) -> str:
+    """``text`` with ``span`` replaced, tidied: no space before punctuation, no sentence left
+    starting with a comma, sentence starts capitalised."""
     new = text[: span.start] + replacement + text[span.end :]
-    new = re.sub(r"\s+([,.;!?])", r"\1", new)  # "fee ," -> "fee,"
-    new = re.sub(r"(^|[.!?]\s+|\n)\s*[,;:]\s*", r"\1", new)  # a sentence that now starts with ", "
+    new = re.sub(r"(^|[.!?][ \t]+|\n)[ \t]*[,;:][ \t]*", r"\1", new)  # a sentence that now starts with ", "
+    new = re.sub(r"[ \t]+([,.;!?])", r"\1", new)  # "fee ," -> "fee,"; line breaks are kept
     new = re.sub(r"(^|[.!?]\s+|\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), new)
     return re.sub(r"[ \t]{2,}", " ", new)
 
@@ -70,13 +73,13 @@ def deterministic_fix(text: str, check: CheckResult, customer_name: str | None, 
     if check.name == "placeholder":
         for span in sorted(check.spans, key=lambda s: -s.start):
             name_field = re.search(r"name|customer|client|first", span.text, re.I)
-            text = _replace(text, span, customer_name if name_field and customer_name else "")
+            text = replace_span(text, span, customer_name if name_field and customer_name else "")
         return text
     if check.name == "personal_data":
         for span in sorted(check.spans, key=lambda s: -s.start):
             card = _CARD.search(span.text)
-            text = _replace(text, span, f"the card ending {card.group(1)}" if card else "") if card else \
-                _replace(text, _sentence_around(text, span), "")
+            text = replace_span(text, span, f"the card ending {card.group(1)}" if card else "") if card else \
+                replace_span(text, _sentence_around(text, span), "")
         return text
     if check.name == "missing_empathy":
         return _insert_after_greeting(text, EMPATHY_LINE)
@@ -88,7 +91,7 @@ def deterministic_fix(text: str, check: CheckResult, customer_name: str | None, 
     if check.name in ("condescension", "rule_quoting", "fabrication") and check.suggestion is not None and check.spans:
         span = check.spans[0]
         if any(e.startswith("pattern") or e.startswith("unsupported") for e in check.evidence):
-            return _replace(text, span, check.suggestion)
+            return replace_span(text, span, check.suggestion)
     return None
 
 
@@ -100,7 +103,18 @@ def model_fix(text: str, check: CheckResult, write: SentenceWriter, decision: st
     rewritten = write(goal.format(decision=decision or "no decision given"), span.text).strip().strip('"')
     if not rewritten or len(rewritten) > 3 * len(span.text) + 80:
         return None
-    return _replace(text, span, rewritten)
+    return replace_span(text, span, rewritten)
+
+
+def answer_missed(text: str, check: CheckResult, answer: AnswerWriter, decision: str | None) -> str | None:
+    """Add a sentence answering each question the review found unanswered, before the sign-off."""
+    questions = [e.removeprefix("unanswered: ") for e in check.evidence if e.startswith("unanswered: ")]
+    sentences = [answer(q, decision or "none given").strip().strip('"') for q in questions[:2]]
+    sentences = [s for s in sentences if s and len(s) < 300]
+    if not sentences:
+        return None
+    greeting, body, sign_off = split_framing(text)
+    return join_framing(greeting, f"{body} {' '.join(sentences)}", sign_off)
 
 
 def drop_sentence(text: str, check: CheckResult) -> str | None:
@@ -111,11 +125,12 @@ def drop_sentence(text: str, check: CheckResult) -> str | None:
     greeting, body, sign_off = split_framing(text)
     if span.text.strip() == body.strip():
         return None
-    return _replace(text, span, "").replace("  ", " ")
+    return replace_span(text, span, "").replace("  ", " ")
 
 
 def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter | None, customer_name: str | None,
-           offers: list[str], decision: str | None, max_rounds: int = 3) -> list[Candidate]:
+           offers: list[str], decision: str | None, max_rounds: int = 3, answer: AnswerWriter | None = None
+           ) -> list[Candidate]:
     """Candidates after each round of fixes (the first is the input); stops when ready to send."""
     candidates = [Candidate(text, review, "generated")]
     current = candidates[0]
@@ -125,6 +140,12 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
         fixed, how = current.text, []
         for check in current.review.flagged:
             attempt = deterministic_fix(fixed, check, customer_name, offers)
+            if attempt is None and answer is not None and check.name == "unanswered_question":
+                attempt = answer_missed(fixed, check, answer, decision)
+                if attempt is not None:
+                    how.append("answered a missed question")
+                    fixed = attempt
+                    continue
             if attempt is None and write is not None:
                 attempt = model_fix(fixed, check, write, decision)
                 if attempt is not None:
@@ -150,6 +171,13 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
 
 def best(candidates: list[Candidate]) -> Candidate:
     return min(candidates, key=lambda c: quality(c.review))
+
+
+def answer_writer(llm, system: str) -> AnswerWriter:
+    def write(question: str, facts: str) -> str:
+        answer = llm.invoke([SystemMessage(system), HumanMessage(template("answer").render(question=question, facts=facts))])
+        return str(getattr(answer, "content", answer)).strip().split("\n")[0]
+    return write
 
 
 def sentence_writer(llm, system: str) -> SentenceWriter:

@@ -13,6 +13,7 @@ import json
 import re
 from typing import TypeVar
 
+import openai
 from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ValidationError
@@ -29,7 +30,7 @@ def extract_json_object(text: str) -> dict:
     start = text.find("{")
     if start < 0:
         raise ValueError("no JSON object in the answer")
-    depth, in_string, escaped = 0, False, False
+    stack, in_string, escaped = [], False, False
     for index in range(start, len(text)):
         char = text[index]
         if in_string:
@@ -39,13 +40,14 @@ def extract_json_object(text: str) -> dict:
             continue
         if char == '"':
             in_string = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
+        elif char in "{[":
+            stack.append("}" if char == "{" else "]")
+        elif char in "}]" and stack:
+            stack.pop()
+            if not stack:
                 return _loads_lenient(text[start : index + 1])
-    return _loads_lenient(text[start:] + "}" * depth)  # truncated answer: close what is open
+    # A truncated answer: close the open string, then every open array and object, innermost first.
+    return _loads_lenient(text[start:] + ('"' if in_string else "") + "".join(reversed(stack)))
 
 
 def _loads_lenient(candidate: str) -> dict:
@@ -79,7 +81,8 @@ def structured_invoke(llm: BaseChatModel, schema: type[Schema], messages: list) 
             return result
         if isinstance(result, dict):
             return schema.model_validate(result)
-    except (OutputParserException, ValidationError, NotImplementedError, ValueError, TypeError):
-        pass
+    except (OutputParserException, ValidationError, NotImplementedError, ValueError, TypeError,
+            openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError):
+        pass  # e.g. the answer hit the token limit mid-JSON: the lenient parser can close it
     answer = llm.invoke(messages)
     return parse_structured(getattr(answer, "content", str(answer)), schema)

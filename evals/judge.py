@@ -41,15 +41,16 @@ SYSTEM = ("You review customer-service replies before they are sent. Report only
           + "\nIf the reply has none of these problems, return an empty list. Do not report good replies.")
 
 
+# Bounded so a small model under a JSON grammar cannot ramble to the token limit.
 class JudgeFinding(BaseModel):
     check: Literal[JUDGED]  # type: ignore[valid-type]
-    quote: str = Field(description="exact words from the reply, or empty")
-    reason: str = Field(description="one sentence a reviewer can act on")
+    quote: str = Field(description="exact words from the reply, or empty", max_length=120)
+    reason: str = Field(description="one sentence a reviewer can act on", max_length=160)
     confidence: int = Field(ge=1, le=5, description="1 unsure .. 5 certain")
 
 
 class JudgeReport(BaseModel):
-    findings: list[JudgeFinding] = Field(default_factory=list, max_length=6)
+    findings: list[JudgeFinding] = Field(default_factory=list, max_length=4)
 
 
 Judge = Callable[[CheckInput], JudgeReport]

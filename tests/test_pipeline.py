@@ -34,7 +34,7 @@ def test_a_good_draft_goes_straight_through(ingested_settings):
     assert draft.text.startswith("Hi Dana,\n\n") and draft.text.endswith(ingested_settings.agent_name)
     assert GOOD_BODY in draft.text and len(draft.candidates) == 1
     assert {s.collection for s in draft.sources} == {"playbook", "policy"}
-    assert re.fullmatch(r"system/\d+\+analysis/\d+\+draft/\d+\+repair/\d+", draft.prompt_version)
+    assert re.fullmatch(r"system/\d+\+analysis/\d+\+draft/\d+\+repair/\d+\+answer/\d+", draft.prompt_version)
     assert draft.analysis.source == "llm" and draft.analysis.upset
     assert draft.decision == DECISION and not draft.decision_is_proposal
     assert set(draft.to_json()) >= {"draft", "sources", "analysis", "review", "candidates", "model", "prompt_version", "seconds"}
@@ -65,6 +65,18 @@ def test_an_injected_promise_never_reaches_the_agent_as_ready(ingested_settings)
     assert draft.candidates[0].review.get("forbidden_promise").flagged
     assert "$500 refund is confirmed" not in draft.text
     assert not draft.review.get("forbidden_promise").flagged
+
+
+def test_a_missed_question_gets_an_answer_sentence(ingested_settings):
+    message = "My kettle leaks. Can you replace it? And when will the replacement arrive?"
+    analysis = json.loads(ANALYSIS) | {"situation": "defective_product", "can_grant": "yes"}
+    body = "I'm so sorry your kettle is leaking. I've arranged a replacement for you."
+    draft = pipeline(ingested_settings, json.dumps(analysis), body,
+                     "The replacement will arrive within 3 to 5 business days.").run(
+        request(message=message, decision="replace the kettle; arrives in 3 to 5 business days"))
+    assert draft.candidates[0].review.get("unanswered_question").flagged
+    assert "within 3 to 5 business days" in draft.text and not draft.review.get("unanswered_question").flagged
+    assert any("answered a missed question" in c.how for c in draft.candidates)
 
 
 def test_unusable_analysis_falls_back_to_rules(ingested_settings):
@@ -117,3 +129,19 @@ def test_unknown_channel(ingested_settings):
 
 def test_offers_are_read_from_the_decision():
     assert decision_offers(DECISION) == ["50% store credit", "15% off next order"]
+
+
+def test_removing_a_phrase_at_the_start_of_a_paragraph_keeps_the_layout():
+    from drafting.repair import replace_span
+    from evals.contracts import Span
+
+    text = "Hi Dana,\n\nPer our policy, opened items cannot be refunded. Sorry."
+    start = text.index("Per our policy")
+    assert replace_span(text, Span(start, start + 14, "Per our policy"), "") == \
+        "Hi Dana,\n\nOpened items cannot be refunded. Sorry."
+
+
+def test_sentences_copied_from_the_message_are_dropped(ingested_settings):
+    echo = GOOD_BODY + " Can I get my money back?"
+    draft = pipeline(ingested_settings, ANALYSIS, echo).run(request())
+    assert "Can I get my money back?" not in draft.text and GOOD_BODY in draft.text

@@ -38,3 +38,24 @@ def test_junk_is_a_model_error(text):
 def test_falls_back_to_plain_text_when_constrained_output_is_unavailable():
     llm = FakeListChatModel(responses=['Here you go: {"mood": "calm", "questions": []}'])
     assert structured_invoke(llm, Answer, ["hi"]) == Answer(mood="calm", questions=[])
+
+
+class TruncatingModel(FakeListChatModel):
+    """Answers with cut-off JSON, and raises what the OpenAI client raises at the token limit."""
+
+    def with_structured_output(self, schema, **kwargs):
+        import openai
+        from langchain_core.runnables import RunnableLambda
+
+        def cut_off(_):
+            from openai.types import CompletionUsage
+            from openai.types.chat import ChatCompletion
+
+            usage = CompletionUsage(completion_tokens=400, prompt_tokens=10, total_tokens=410)
+            raise openai.LengthFinishReasonError(completion=ChatCompletion.model_construct(usage=usage))
+        return RunnableLambda(cut_off)
+
+
+def test_an_answer_cut_off_at_the_token_limit_is_parsed_leniently():
+    llm = TruncatingModel(responses=['{"mood": "tired", "questions": ["why?", "when'])
+    assert structured_invoke(llm, Answer, ["hi"]).mood == "tired"

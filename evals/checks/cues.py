@@ -55,6 +55,9 @@ DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able 
              r"\b(?:refund|return|exchange|cancellation|extension|replacement|credit|exception|compensation|reimbursement)s? "
              r"(?:isn't|aren't|wasn't|is not|are not|was not|won't be|will not be) (?:possible|available|an option|allowed|permitted|granted)\b",
              r"\bisn't possible\b|\bis not possible\b|\bnot be possible\b",
+             r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not)\s+be\s+(?:refunded|returned|exchanged|cancell?ed|changed|"
+             r"replaced|credited|accepted|waived|extended|reversed|reimbursed|compensated|honou?red|matched)\b",
+             r"\b(?:isn't|is not|aren't|are not)\s+(?:refundable|returnable|exchangeable|eligible)\b|\bnon-?refundable\b",
              r"\b(?:I'm|I am) afraid (?:not|we can't|I can't|that's not)\b",
              r"\b(?:we|I)(?:'ve| have)? (?:had to )?(?:decline|declined|deny|denied|reject|rejected|turn(?:ed)? down)\b",
              r"\bnot (?:eligible|entitled)\b|\bineligible\b")

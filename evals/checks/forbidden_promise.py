@@ -43,10 +43,12 @@ _PROMISE = re.compile(
     r"on (?:its|their) way|guaranteed|refunded|credited)\b|\bfull refund\b|\b(?:will|'ll) (?:definitely |certainly )?(?:arrive|reach you|be delivered|be with you)\b",
     re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never|can't|cannot|can not|unable|won't|isn't|aren't|hasn't|haven't|doesn't|instead of|rather than|"
-                      r"in place of|unfortunately|if|unless)\b", re.I)
+                      r"in place of|unfortunately|if|unless)\b|"
+                      r"\b(?:request(?:ed|ing)?|ask(?:ed|ing)? for|seek(?:ing)?)\s+(?:[\w-]+\s+){0,3}approval\b", re.I)  # asking is not granting
 
 
-_LIMIT = re.compile(r"\b(?:above|over|more than|beyond|exceeding|greater than|higher than)\s*[$£€]?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)", re.I)
+_LIMIT = re.compile(r"\b(?:above|over|more than|beyond|exceeding|greater than|higher than)\s*(?:[$£€]\s?(?P<amount>\d[\d,]*(?:\.\d+)?)|"
+                    r"(?P<amount2>\d[\d,]*(?:\.\d+)?)\s?(?:dollars|euros|pounds|EUR|USD|GBP)\b)", re.I)
 
 
 def _amount(text: str) -> float:
@@ -55,7 +57,8 @@ def _amount(text: str) -> float:
 
 def decision_limits(decision: str | None) -> list[float]:
     """Ceilings the decision sets ("credits above $100 not possible" -> 100)."""
-    return [_amount(m.group("amount")) for m in _LIMIT.finditer(decision or "") if _REFUSING.search(decision or "")]
+    return [_amount(m.group("amount") or m.group("amount2")) for m in _LIMIT.finditer(decision or "")
+            if _REFUSING.search(decision or "")]
 
 
 def ruled_out_terms(decision: str | None) -> list[set[str]]:
@@ -75,21 +78,36 @@ def ruled_out_terms(decision: str | None) -> list[set[str]]:
     return ruled_out
 
 
-def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
-    if not inp.decision:
-        return []
-    breaches = []
-    ruled_out = ruled_out_terms(inp.decision)
-    limits = decision_limits(inp.decision)
-    allowed_text = " ".join([inp.decision, *inp.offers])
-    allowed_amounts = {re.sub(r"[\s,]", "", m.group()) for m in MONEY.finditer(allowed_text)}
+def _covers(group: set[str], words: set[str]) -> bool:
+    """All of a refused clause's words, or all but one of a long clause's words."""
+    return group <= words or (len(group) >= 4 and len(group & words) >= len(group) - 1)
+
+
+def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]]) -> list[tuple[Span, set[str]]]:
+    """Sentences that promise (no negation, a promise form) something named by a ruled-out group."""
+    found = []
     for sentence in inp.sentences:
         if not _PROMISE.search(sentence.text) or _NEGATED.search(sentence.text):
             continue
         words = terms(sentence.text)
-        hit = next((group for group in ruled_out if group <= words or (len(group) > 2 and len(group & words) >= len(group) - 1)), None)
+        hit = next((group for group in ruled_out if _covers(group, words)), None)
         if hit:
-            breaches.append((sentence_span(sentence), f"the decision rules out {' '.join(sorted(hit))}"))
+            found.append((sentence_span(sentence), hit))
+    return found
+
+
+def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
+    if not inp.decision:
+        return []
+    limits = decision_limits(inp.decision)
+    allowed_text = " ".join([inp.decision, *inp.offers])
+    allowed_amounts = {re.sub(r"[\s,]", "", m.group()) for m in MONEY.finditer(allowed_text)}
+    breaches = [(span, f"the decision rules out {' '.join(sorted(hit))}")
+                for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision))]
+    for sentence in inp.sentences:
+        if any(span.start == sentence.start for span, _ in breaches):
+            continue
+        if not _PROMISE.search(sentence.text) or _NEGATED.search(sentence.text):
             continue
         over = [m for m in MONEY.finditer(sentence.text) if "%" not in m.group() and any(_amount(m.group()) > cap for cap in limits)]
         if over:

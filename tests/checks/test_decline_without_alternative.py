@@ -28,3 +28,8 @@ def test_no_decline_no_flag(run_check):
 
 def test_the_customers_card_being_declined_is_not_our_decline(run_check):
     assert not run_check(check, "I'm sorry your card was declined abroad. I've fixed the travel note.").flagged
+
+
+def test_passive_declines_count_too(run_check):
+    assert run_check(check, "Hi Dana, opened items cannot be refunded. Thanks for understanding.").flagged
+    assert run_check(check, "Sale items are non-refundable. Have a good day.").flagged

@@ -29,6 +29,24 @@ def _isolated_environment(monkeypatch, tmp_path_factory):
 
 
 @pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh REPLYCOACH_HOME for code (pages, subprocesses) that reads settings from the environment."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("REPLYCOACH_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def ingested_home(home):
+    """``home`` with the bundled playbook and sample policy ingested."""
+    from knowledge.ingest import ingest_bundled
+
+    ingest_bundled("playbook", Settings(home=home))
+    ingest_bundled("policy", Settings(home=home))
+    return home
+
+
+@pytest.fixture
 def settings(tmp_path) -> Settings:
     return Settings(home=tmp_path / "home")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email
 import os
 import shutil
 import socket
@@ -30,3 +31,14 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None) -> su
         [sys.executable, "-m", "replycoach", *args], capture_output=True, text=True,
         env=full_env, cwd=REPO, input=input, timeout=600,
     )
+
+
+class SmtpInbox:
+    """An aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"

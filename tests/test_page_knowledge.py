@@ -5,24 +5,9 @@ from streamlit.testing.v1 import AppTest
 
 from helpers import REPO
 from knowledge.catalog import list_documents
-from knowledge.ingest import ingest_bundled
 from replycoach.settings import Settings
 
 PAGE = str(REPO / "ui" / "knowledge_page.py")
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    monkeypatch.setenv("REPLYCOACH_HOME", str(home))
-    return home
-
-
-@pytest.fixture
-def ingested_home(home):
-    ingest_bundled("playbook", Settings(home=home))
-    ingest_bundled("policy", Settings(home=home))
-    return home
 
 
 def _run():

@@ -14,7 +14,7 @@ from ui.uploads import save_uploads
 
 COLLECTION_LABELS = {"playbook": "Playbook (how to talk)", "policy": "Policy (what we can do)", "all": "Both"}
 
-st.title("Knowledge")
+st.title("Playbook and policy")
 try:
     settings = load_settings()
 except ReplyCoachError as error:
@@ -60,7 +60,7 @@ with documents_tab:
         st.dataframe(
             [{"Title": d.title, "File": d.source, "Author": d.author or "", "Date": d.date or "",
               "Chunks": d.chunks} for d in documents],
-            hide_index=True, use_container_width=True,
+            hide_index=True, width="stretch",
         )
         chosen = st.selectbox("Open a document", [d.key for d in documents], key=f"open-{name}",
                               format_func=lambda key, docs=documents: next(d.title for d in docs if d.key == key))

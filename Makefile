@@ -38,6 +38,7 @@ test: $(VENV)/.installed-test $(CHROMIUM)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/knowledge_bench.py
+	$(BIN)/python bench/checks_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -43,6 +43,8 @@ REFUSAL_MAX_WORDS = 25
 
 def is_refusal(text: str) -> bool:
     return len(text.split()) <= REFUSAL_MAX_WORDS and bool(_REFUSAL.search(text))
+
+
 _DECISION_OFFERS = re.compile(r"\b(?:offer|alternatively|instead)\b:?\s*(?P<offers>[^;.\n]+)", re.I)
 LENGTH = {"email": ("3 to 5 sentences", 260), "chat": ("2 or 3 short sentences", 140)}
 
@@ -125,12 +127,17 @@ class DraftPipeline:
         self._lap(state, "analyse")
         return state
 
+    @staticmethod
+    def _decision_and_offers(request: DraftRequest, analysis) -> tuple[str | None, list[str]]:
+        """The agent's decision (else the proposed one) and the offers (else those the decision names)."""
+        decision = request.decision or analysis.proposed_decision or None
+        return decision, list(request.offers) or decision_offers(decision)
+
     def _ground(self, state: dict) -> dict:
         request, analysis = state["request"], state["analysis"]
         state["playbook"] = playbook_passages(analysis, self.settings)
-        state["decision"] = request.decision or analysis.proposed_decision or None
+        state["decision"], state["offers"] = self._decision_and_offers(request, analysis)
         state["is_proposal"] = not request.decision and bool(analysis.proposed_decision)
-        state["offers"] = list(request.offers) or decision_offers(state["decision"])
         self._lap(state, "ground")
         return state
 
@@ -184,21 +191,21 @@ class DraftPipeline:
         return lambda text: review(text, message=state["message"], decision=decision, offers=offers,
                                    customer_name=request.customer_name, sources=sources)
 
-    def fix(self, text: str, state: dict, request: DraftRequest) -> list:
-        """Repair an (edited) draft: the candidates tried, the first being ``text`` as it is."""
-        decision = request.decision or state["analysis"].proposed_decision or None
-        offers = list(request.offers) or decision_offers(decision)
+    def _repair(self, text: str, state: dict, request: DraftRequest, decision: str | None, offers: list[str]) -> list:
+        """Review ``text`` and repair it: the candidates tried, the first being ``text`` as it is."""
         reviewer = self.reviewer(state, request, decision, offers)
+        return repair(text, reviewer(text), reviewer, sentence_writer(self.llm(80, 0.2), self.system),
+                      request.customer_name, offers, decision, answer=answer_writer(self.llm(70, 0.2), self.system))
+
+    def fix(self, text: str, state: dict, request: DraftRequest) -> list:
+        """Repair an (edited) draft with the agent's current decision and offers."""
+        decision, offers = self._decision_and_offers(request, state["analysis"])
         with llm_errors(self.settings):
-            return repair(text, reviewer(text), reviewer, sentence_writer(self.llm(80, 0.2), self.system),
-                          request.customer_name, offers, decision, answer=answer_writer(self.llm(70, 0.2), self.system))
+            return self._repair(text, state, request, decision, offers)
 
     def _review(self, state: dict) -> dict:
         request = state["request"]
-        reviewer = self.reviewer(state, request, state["decision"], state["offers"])
-        candidates = repair(state["text"], reviewer(state["text"]), reviewer, sentence_writer(self.llm(80, 0.2), self.system),
-                            request.customer_name, state["offers"], state["decision"],
-                            answer=answer_writer(self.llm(70, 0.2), self.system))
+        candidates = self._repair(state["text"], state, request, state["decision"], state["offers"])
         chosen = best(candidates)
         self._lap(state, "review")
         return Draft(
@@ -207,7 +214,7 @@ class DraftPipeline:
             decision_is_proposal=state["is_proposal"], candidates=candidates, model=self.model_label,
             prompt_version=versions("system", "analysis", "draft", "repair", "answer"),
             seconds=time.perf_counter() - state["started"], notes=state["notes"],
-            timings={k: v for k, v in state["timings"].items()},
+            timings=dict(state["timings"]),
         )
 
     def agent(self, request: DraftRequest) -> str:

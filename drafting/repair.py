@@ -125,7 +125,7 @@ def drop_sentence(text: str, check: CheckResult) -> str | None:
     greeting, body, sign_off = split_framing(text)
     if span.text.strip() == body.strip():
         return None
-    return replace_span(text, span, "").replace("  ", " ")
+    return replace_span(text, span, "")
 
 
 def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter | None, customer_name: str | None,
@@ -139,20 +139,13 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
             break
         fixed, how = current.text, []
         for check in current.review.flagged:
-            attempt = deterministic_fix(fixed, check, customer_name, offers)
+            attempt, label = deterministic_fix(fixed, check, customer_name, offers), f"fixed {check.name}"
             if attempt is None and answer is not None and check.name == "unanswered_question":
-                attempt = answer_missed(fixed, check, answer, decision)
-                if attempt is not None:
-                    how.append("answered a missed question")
-                    fixed = attempt
-                    continue
+                attempt, label = answer_missed(fixed, check, answer, decision), "answered a missed question"
             if attempt is None and write is not None:
-                attempt = model_fix(fixed, check, write, decision)
-                if attempt is not None:
-                    how.append(f"rewrote {check.name}")
-            elif attempt is not None:
-                how.append(f"fixed {check.name}")
-            if attempt is not None and attempt != fixed:
+                attempt, label = model_fix(fixed, check, write, decision), f"rewrote {check.name}"
+            if attempt is not None:
+                how.append(label)
                 fixed = attempt
         if fixed == current.text:  # nothing more to try: drop the sentences still flagged
             for check in current.review.flagged:
@@ -173,16 +166,14 @@ def best(candidates: list[Candidate]) -> Candidate:
     return min(candidates, key=lambda c: quality(c.review))
 
 
+def _first_line(llm, system: str, prompt: str) -> str:
+    answer = llm.invoke([SystemMessage(system), HumanMessage(prompt)])
+    return str(getattr(answer, "content", answer)).strip().split("\n")[0]
+
+
 def answer_writer(llm, system: str) -> AnswerWriter:
-    def write(question: str, facts: str) -> str:
-        answer = llm.invoke([SystemMessage(system), HumanMessage(template("answer").render(question=question, facts=facts))])
-        return str(getattr(answer, "content", answer)).strip().split("\n")[0]
-    return write
+    return lambda question, facts: _first_line(llm, system, template("answer").render(question=question, facts=facts))
 
 
 def sentence_writer(llm, system: str) -> SentenceWriter:
-    def write(goal: str, sentence: str) -> str:
-        prompt = template("repair").render(goal=goal, sentence=sentence)
-        answer = llm.invoke([SystemMessage(system), HumanMessage(prompt)])
-        return str(getattr(answer, "content", answer)).strip().split("\n")[0]
-    return write
+    return lambda goal, sentence: _first_line(llm, system, template("repair").render(goal=goal, sentence=sentence))

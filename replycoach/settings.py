@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from replycoach.errors import ConfigError
@@ -84,9 +84,6 @@ class Settings:
     @property
     def outbox_path(self) -> Path:
         return self.outbox or self.home / "outbox"
-
-    def with_overrides(self, **changes) -> "Settings":
-        return replace(self, **changes)
 
 
 def _convert(name: str, raw, annotation: str):

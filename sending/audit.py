@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from evals.contracts import BLOCK, REVISE, Review
 from evals.gate import review
@@ -111,7 +111,6 @@ def history(settings: Settings, status: str | None = "sent", verdict: str | None
         query = query.where(sent_replies.c.override_reason.is_(None))
     if search:
         pattern = f"%{search.lower()}%"
-        from sqlalchemy import func, or_
         query = query.where(or_(func.lower(sent_replies.c.reply).like(pattern),
                                 func.lower(sent_replies.c.customer_name).like(pattern),
                                 func.lower(sent_replies.c.subject).like(pattern)))

@@ -1,6 +1,5 @@
 """The Knowledge page with Streamlit's AppTest: search, list, open, remove and upload."""
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from helpers import REPO

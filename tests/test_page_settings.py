@@ -1,6 +1,5 @@
 """The Settings page with AppTest: active model, saving, and the API key never shown."""
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from helpers import REPO

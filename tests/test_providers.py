@@ -2,6 +2,7 @@
 
 import json
 import threading
+from dataclasses import replace
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -82,7 +83,7 @@ def test_gives_up_after_the_retries_with_a_clear_error(server):
 def test_a_slow_model_times_out_with_a_clear_error(server):
     FakeOpenAI.script = [(200, 3)] * 3
     with pytest.raises(ModelError, match="did not answer within 2 s"), llm_errors(server):
-        chat_model(server.with_overrides(llm_max_retries=0)).invoke("hi")
+        chat_model(replace(server, llm_max_retries=0)).invoke("hi")
 
 
 def test_a_refused_key_is_a_config_error(server):

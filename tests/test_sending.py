@@ -1,7 +1,6 @@
 """Send: the gate enforced again, audit records, SMTP (a real aiosmtpd server on loopback) and the outbox."""
 
 import email
-import json
 import time
 
 import pytest

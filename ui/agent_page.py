@@ -11,7 +11,7 @@ import streamlit as st
 from drafting.contracts import CHANNELS, DraftRequest
 from drafting.eml import read_eml
 from drafting.pipeline import state_from_json, state_to_json
-from drafting.repair import replace_span
+from drafting.repair import best, replace_span
 from drafting.rewrite import ACTIONS, rewrite
 from evals.contracts import Review
 from evals.gate import review
@@ -69,9 +69,9 @@ def request() -> DraftRequest:
                         decision=ss.decision.strip() or None, offers=offers)
 
 
-def set_draft(text: str, remember: bool = True) -> None:
+def set_draft(text: str) -> None:
     """Replace the draft (keeping the old one for undo) and review it again."""
-    if remember and ss.draft and ss.draft != text:
+    if ss.draft and ss.draft != text:
         ss.undo = (ss.undo or []) + [ss.draft]
     ss.draft = text
     recheck()
@@ -194,8 +194,7 @@ def run_pending(draft_slot) -> None:
         elif action == "fix":
             with st.status("Fixing the flagged problems...", expanded=False):
                 candidates = engine.fix(ss.draft, state_from_json(ss.analysis) if ss.analysis else rules_state(), request())
-            best = min(candidates, key=lambda c: (["send", "revise", "block"].index(c.review.verdict), len(c.review.flagged)))
-            set_draft(best.text)
+            set_draft(best(candidates).text)
             ss.notice = "; ".join(c.how for c in candidates[1:]) or "Nothing could be fixed automatically."
         elif action == "rewrite":
             with st.status("Rewriting...", expanded=False):

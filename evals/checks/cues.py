@@ -94,6 +94,3 @@ DECISION_OUR_ERROR = rx(r"\b(?:our|agent|staff|pricing|billing|system|warehouse|
                         r"\b(?:by us|on our side|our side|our end|we (?:sent|charged|shipped|gave|made))\b", r"\bwrong information\b",
                         r"\bprocessed late\b", r"\bwrong (?:item|colou?r|size)\b")
 
-
-def any_match(pattern: re.Pattern, text: str) -> bool:
-    return bool(pattern.search(text or ""))

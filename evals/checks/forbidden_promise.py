@@ -83,12 +83,15 @@ def _covers(group: set[str], words: set[str]) -> bool:
     return group <= words or (len(group) >= 4 and len(group & words) >= len(group) - 1)
 
 
+def promising_sentences(inp: CheckInput):
+    """Sentences in a promise form ("I've processed", "you'll receive") with no negation or hedge."""
+    return [s for s in inp.sentences if _PROMISE.search(s.text) and not _NEGATED.search(s.text)]
+
+
 def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]]) -> list[tuple[Span, set[str]]]:
-    """Sentences that promise (no negation, a promise form) something named by a ruled-out group."""
+    """Promising sentences that name something a ruled-out group refuses."""
     found = []
-    for sentence in inp.sentences:
-        if not _PROMISE.search(sentence.text) or _NEGATED.search(sentence.text):
-            continue
+    for sentence in promising_sentences(inp):
         words = terms(sentence.text)
         hit = next((group for group in ruled_out if _covers(group, words)), None)
         if hit:
@@ -104,10 +107,8 @@ def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     allowed_amounts = {re.sub(r"[\s,]", "", m.group()) for m in MONEY.finditer(allowed_text)}
     breaches = [(span, f"the decision rules out {' '.join(sorted(hit))}")
                 for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision))]
-    for sentence in inp.sentences:
+    for sentence in promising_sentences(inp):
         if any(span.start == sentence.start for span, _ in breaches):
-            continue
-        if not _PROMISE.search(sentence.text) or _NEGATED.search(sentence.text):
             continue
         over = [m for m in MONEY.finditer(sentence.text) if "%" not in m.group() and any(_amount(m.group()) > cap for cap in limits)]
         if over:

@@ -58,9 +58,9 @@ FAMILIES = [
         rf"\bunfortunately,? (?:our|the|company)(?:'s)? (?:[\w-]+ )?{_RULEBOOK}\b",
         rf"\bas (?:our|the|your|company)(?:'s)? (?:[\w-]+ )?{_RULEBOOK} (?:clearly |plainly |explicitly )?"
         r"(?:states?|says|stipulates?|specif(?:y|ies)|requires?|sets out|explains?|makes (?:it )?clear)\b",
-        rf"\b(?:company|store|shop|house|strict|firm|standard|general|blanket|our|\w+) (?:polic(?:y|ies)|rules?|procedures?)\b"
+        r"\b(?:company|store|shop|house|strict|firm|standard|general|blanket|our|\w+) (?:polic(?:y|ies)|rules?|procedures?)\b"
         r"[^.!?\n]{0,12}\b(?:mean|means|is|are|prevents?|stops?|doesn't|does not|won't|don't)\b",
-        rf"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
+        r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
     ), "", unless=(_GRANTS_ONLY,)),
     Family("quotes a clause or section", (
         r"\b(?:section|clause|article|paragraph|subsection|schedule|appendix)\s+\d+(?:\.\d+)*[a-z]?\b",

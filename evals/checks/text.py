@@ -64,10 +64,6 @@ class CheckInput:
         return sentences(self.message or "")
 
 
-def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern]:
-    return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
-
-
 def pattern_spans(text: str, patterns: Iterable[re.Pattern], offset: int = 0) -> list[Span]:
     """Every match of any pattern, as spans (offsets shifted by ``offset``), in text order."""
     spans = [Span(offset + m.start(), offset + m.end(), m.group()) for p in patterns for m in p.finditer(text)

@@ -20,7 +20,7 @@ from evals.checks.base import clear, finding
 from evals.checks.cues import DECLINE, MONEY, OFFER, REASON, TIME
 from evals.checks.questions import customer_questions
 from evals.checks.text import CheckInput, Sentence
-from evals.contracts import WARN, CheckResult, Span
+from evals.contracts import WARN, CheckResult
 from knowledge.lexical import terms
 
 NAME = "unanswered_question"

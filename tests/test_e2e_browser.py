@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -20,6 +21,7 @@ from aiosmtpd.controller import Controller
 from helpers import REPO, SmtpInbox, free_port
 from knowledge.ingest import ingest_bundled
 from replycoach.settings import Settings
+from sending.workspace import load_workspace
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
@@ -163,12 +165,17 @@ def test_draft_fix_send_and_find_it_in_history(app, browser):
 
 
 def test_a_reload_keeps_the_agents_work(app, browser):
-    url, _, _ = app
+    url, _, home = app
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
     page.get_by_text("Draft a reply", exact=True).first.wait_for(timeout=60_000)
     fill(page, "Customer's message", "My kettle arrived broken. What can you do?")
     page.wait_for_function("() => window.location.search.includes('w=')", timeout=30_000)
+    workspace = parse_qs(urlparse(page.url).query)["w"][0]
+    # Streamlit sends the text when the box is submitted; wait until the app has saved it,
+    # since reloading before that would rightly lose it.
+    eventually(lambda: (load_workspace(Settings(home=home), workspace) or {}).get("message")
+               == "My kettle arrived broken. What can you do?")
     page.reload()
     settle(page)
     assert textbox(page, "Customer's message").input_value() == \

@@ -2,12 +2,8 @@
 
     python -m evals.train_classifier [--max-fpr 0.006]
 
-Training data (the held-out split is never read):
-- the sentence bank in evals/datasets/sentences/*.jsonl (one labelled sentence per line);
-- the training drafts in review_train.jsonl, as multiple-instance data: in a draft labelled
-  with a check, the sentences its phrase patterns flag are positives (the others are not
-  used: which of them, if any, also offends is unknown); every sentence of a draft without
-  the label is a negative.
+Training data: :func:`evals.training_data.training_examples` (the sentence bank and the
+training drafts; the development and held-out drafts are never read).
 The model is a standardised, L2-regularised logistic regression over static MiniLM
 sentence vectors, fitted by Newton's method. The regularisation strength and the threshold
 come from 5-fold cross-validation on this training data. The threshold is set by false
@@ -26,46 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from evals.checks import condescension, rule_quoting
-from evals.checks.phrases import find_families
-from evals.checks.sentence_classifier import MIN_WORDS, WEIGHTS
-from evals.checks.text import CheckInput
+from evals.checks.sentence_classifier import WEIGHTS
+from evals.training_data import TONE_CHECKS, training_examples
 from knowledge.embeddings import MODEL_SHA256
 from knowledge.static_embeddings import TABLE_VERSION, sentence_vectors
 
-DATASETS = Path(__file__).resolve().parent / "datasets"
-CHECKS = {condescension.NAME: condescension.FAMILIES, rule_quoting.NAME: rule_quoting.FAMILIES}
 L2_CHOICES = (10.0, 100.0, 300.0, 1000.0)
 FOLDS = 5
-
-
-def sentence_bank() -> list[tuple[str, set[str]]]:
-    rows = []
-    for path in sorted((DATASETS / "sentences").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                rows.append((row["text"], {row["label"]} - {"none"}))
-    return rows
-
-
-def draft_instances(name: str) -> list[tuple[str, bool]]:
-    """(sentence, positive) pairs from the training drafts for one check."""
-    instances = []
-    for line in (DATASETS / "review_train.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        inp = CheckInput(row["draft"])
-        hits = [span for span, _ in find_families(inp, CHECKS[name])]
-        positive_draft = name in row["labels"]
-        for sentence in inp.sentences:
-            if len(sentence.text.split()) < MIN_WORDS:
-                continue
-            hit = any(h.start < sentence.end and sentence.start < h.end for h in hits)
-            if not positive_draft:
-                instances.append((sentence.text, False))
-            elif hit:
-                instances.append((sentence.text, True))
-    return instances
 
 
 def fit(features: np.ndarray, labels: np.ndarray, l2: float) -> dict:
@@ -116,14 +79,12 @@ def pick_threshold(scores: np.ndarray, labels: np.ndarray, from_drafts: np.ndarr
 
 
 def train(max_fpr: float) -> dict:
-    bank = sentence_bank()
     output = {"version": 1, "model_sha256": MODEL_SHA256, "table_version": TABLE_VERSION, "checks": {}}
-    for name in CHECKS:
-        instances = draft_instances(name)
-        texts = [text for text, _ in bank] + [text for text, _ in instances]
-        labels = np.array([name in labels for _, labels in bank] + [positive for _, positive in instances], dtype=float)
-        from_drafts = np.array([False] * len(bank) + [True] * len(instances))
-        features = sentence_vectors(texts).astype(np.float64)
+    for name in TONE_CHECKS:
+        examples = training_examples(name)
+        labels = np.array(examples.labels, dtype=float)
+        from_drafts = np.array(examples.from_drafts)
+        features = sentence_vectors(examples.texts).astype(np.float64)
         best = None
         for l2 in L2_CHOICES:
             scores = out_of_fold(features, labels, l2)

@@ -11,12 +11,19 @@ of our customers manage this without any trouble").
 
 from __future__ import annotations
 
+from evals.checks.cues import OWNERSHIP
 from evals.checks.phrases import Family, tone_check
 from evals.checks.text import CheckInput
 from evals.contracts import BLOCK, CheckResult
 
 NAME = "condescension"
 SEVERITY = BLOCK
+
+# "The listing clearly said solid oak, and that was our mistake" points at us, not the customer.
+_OURS = OWNERSHIP.pattern + r"|\b(?:that|which|it) was (?:wrong|incorrect|misleading)\b"
+# "As I mentioned on the phone, the late fee has been waived" recaps good news.
+_GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clearly)\b)[\s\S]*\bas (?:I|we) (?:mentioned|said|discussed)\b"
+                    r"[\s\S]*\b(?:waived|refunded|credited|approved|cancelled|sorted|booked|arranged|on its way|good news)\b")
 
 
 FAMILIES = [
@@ -29,7 +36,10 @@ FAMILIES = [
         r"\btake a (?:deep )?breath\b",
         r"\b(?:you're|you are|you seem to be|you may be) (?:over-?reacting|being (?:a (?:bit|little) )?(?:dramatic|unreasonable|emotional|hysterical|difficult))",
         r"\b(?:getting|being) (?:a (?:bit|little) )?(?:worked up|carried away|hysterical)\b",
-        r"\bwatch your (?:tone|language)\b",
+        r"\b(?:watch|mind|moderate) your (?:tone|language)\b",
+        r"\bkeep (?:your |the |this |our )?(?:tone|language|conversation|communications?|correspondence|e-?mails?|messages?) "
+        r"(?:civil|polite|respectful|courteous|professional|calm)\b",
+        r"\b(?:ask|remind|request|urge|encourage) (?:that )?you (?:to )?(?:keep|remain|stay|be) (?:civil|polite|respectful|courteous|calm)\b",
         r"\bthere(?:'s| is) no (?:need|reason) to (?:take (?:this|it|things|matters) (?:any )?further|escalate|complain|make a complaint)",
         r"\bdon't worry your (?:pretty |little )?head\b",
     ), "I understand how frustrating this is."),
@@ -38,6 +48,9 @@ FAMILIES = [
         r"\bas (?:previously|already|clearly|explicitly) (?:explained|stated|mentioned|advised|noted|communicated|indicated)",
         r"\bas (?:stated|explained|mentioned|noted|outlined) (?:before|previously|above|earlier|in my|in our (?:last|previous|earlier))",
         r"\bas per my (?:last|previous|earlier) (?:e-?mail|message|reply|response)",
+        r"\bas (?:the|our|my) (?:\w+ )?(?:advisor|adviser|agent|colleague|representative|rep|engineer|technician|manager|driver|staff member|team) "
+        r"(?:already |previously |clearly )?(?:explained|stated|told you|mentioned|advised|said|made clear)\b",
+        r"\bif you (?:take|took|have|had) (?:another|a (?:closer|second|proper|careful|quick)) look at\b",
         r"\b(?:I|we)(?:'ve| have) (?:already |now )?(?:explained|told you|gone (?:over|through)|answered|covered|clarified) (?:this|that|it)\b.{0,25}\b(?:twice|several times|multiple times|more than once|before|already|again|a number of times|repeatedly)",
         r"\b(?:I|we)(?:'ve| have) (?:already |now )(?:explained|told you|answered|covered|clarified)\b",
         r"(?:^|[.!?]\s+|\b(?:say|said|tell|told|explain|explained|repeat|repeating|ask|asked)\b[^.!?\n]{0,30}\s)for the (?:second|third|fourth|last|final|hundredth|umpteenth) time\b",
@@ -45,7 +58,7 @@ FAMILIES = [
         r"\b(?:I'll|I will|let me) (?:say|explain|repeat) (?:it|this|that) (?:again|one more time|once more)",
         r"\bone (?:more|last) time\b.{0,20}\b(?:slowly|again|explain)",
         r"\bif you(?:'d| had| would have) (?:read|checked|looked|followed|paid attention|bothered|scrolled)",
-        r"\b(?:please|kindly) (?:read|re-?read|review|look at)\b.{0,50}\b(?:carefully|again|properly|more closely|in full|before (?:contacting|writing|emailing))",
+        r"\b(?:please|kindly) (?:read|re-?read|review|look at|check|go through)\b.{0,50}\b(?:carefully|again|properly|more closely|in full|before (?:contacting|writing|emailing))",
         r"\bwhich you (?:would|should|could|might) have (?:seen|read|found|known|noticed)",
         r"\byou (?:would|should|could) have (?:known|seen|read|noticed|realised|realized) (?:this|that|it)\b",
         r"\b(?:did|didn't|have) you (?:even )?(?:read|check|look at|bother)\b",
@@ -59,11 +72,11 @@ FAMILIES = [
         r"\bin case (?:it|this|that) (?:wasn't|isn't|was not|is not) (?:obvious|clear)\b",
         r"\b(?:hopefully|I hope) (?:that's|this is|that is|it's|it is) (?:clear|clearer|understood)(?: enough)? now\b",
         r"\b(?:is|was) that (?:clear|clear enough|understood)(?: now)?\?",
-    ), ""),
+    ), "", unless=(_OURS, _GOOD_NEWS_RECAP)),
     Family("implies the problem is trivial or easy for anyone", (
         r"\b(?:it's|it is|this is|that's|that is) (?:really |actually |quite |very |pretty |perfectly |incredibly |super |all )?(?:quite |very )?(?:simple|easy|straightforward|basic|obvious)(?: really| actually)?[.!]",
         r"\b(?:it's|it is|this is|that's) (?:really |actually )?(?:quite |very |really |pretty )(?:simple|easy|straightforward|basic|obvious)\b",
-        r"\b(?:it's|it is|this is|it isn't|it's not|this isn't) (?:not )?(?:exactly |really )?rocket science\b",
+        r"\b(?:not|isn't|hardly) (?:exactly |really |quite )?rocket science\b",
         r"\b(?:it|this) (?:isn't|is not|really isn't) (?:that |very |at all )?(?:hard|difficult|complicated|complex|tricky)\b",
         r"\b(?:any|every|most) (?:user|customer|person|adult|child|one|body)s? (?:can|could|should be able to|knows?|manage)\b",
         r"\beven a (?:child|kid|beginner|five-year-old)\b",
@@ -71,7 +84,7 @@ FAMILIES = [
         r"\byou (?:simply|just|only) (?:had|have|need|needed) to\b",
         r"\b(?:obviously|clearly|evidently),? (?:you|the (?:instructions|steps|label|page|manual))\b",
         r"\byou (?:obviously|clearly|evidently)\b",
-        r"(?:^|[.!?]\s+)(?:obviously|evidently),",
+        r"(?:^|[.!?]\s+)(?:obviously|evidently)\b",
         r"\b(?:simpler|easier|more straightforward|less complicated) than you (?:seem to |might |may )?(?:think|realise|realize|imagine|expect|believe|assume)",
         r"\b(?:any|every)(?:one|body| \w+) (?:can|could) (?:do|manage|figure|work|handle|follow|use|set|fix|understand) (?:this|that|it)\b",
         r"\bas (?:anyone|everyone|everybody|most people|any \w+|most \w+) (?:who|that)\b[^.!?\n]{0,50}\b(?:knows?|will tell you|would know)\b",
@@ -94,12 +107,13 @@ FAMILIES = [
         r"\byou (?:need|have|must|should|ought) to (?:understand|appreciate|realise|realize|accept|remember) (?:that|how|why|our)\b",
         r"\b(?:please|do) (?:understand|appreciate|note|be aware) that (?:we|our|this|it|the)\b.{0,60}\b(?:not|no|cannot|can't|unable|only)\b",
         r"\bas you (?:should|must|ought to|surely|of course|well) (?:know|be aware|understand|realise|realize)\b",
+        r"\byou (?:should|ought to) (?:already |really )?(?:know|be aware|understand|realise|realize) (?:that|how|this)\b",
         r"\bas (?:I'm sure|I am sure|I trust) you (?:know|are aware|understand|realise|realize)\b",
         r"\bit (?:is|'s) (?:your|the customer's) responsibility to\b",
         r"\bI (?:would|'d) (?:strongly )?(?:advise|suggest|recommend|encourage) (?:you )?(?:to )?(?:read|familiari[sz]e|review|check) (?:yourself with )?(?:the|our)\b",
     ), ""),
     Family("presumes the customer agrees", (
-        r"\b(?:I'm|I am|we're|we are) (?:sure|certain|confident) you (?:can |will |would )?(?:understand|appreciate|agree|see why|realise|realize)\b",
+        r"\b(?:I'm|I am|we're|we are) (?:sure|certain|confident) (?:that )?you(?:'ll|'d| can| will| would)? (?:understand|appreciate|agree|see why|realise|realize)\b",
         r"\bI trust you (?:can |will )?(?:understand|appreciate|see)\b",
         r"\bsurely you (?:can |will )?(?:understand|appreciate|see|agree)\b",
         r"\bas I'm sure you (?:can )?(?:understand|appreciate|agree|see)\b",
@@ -138,17 +152,17 @@ FAMILIES = [
         r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:read|follow|check|enter|notice|understand|look|pay attention|bother)\b",
         r"\b(?:the|our) (?:instructions|steps|guide|label|manual|page|terms|faq|form) (?:are|were|is) (?:very |quite |perfectly |really )?(?:clear|simple|straightforward|self-explanatory|easy to follow)\b",
         r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have)\b",
-        r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never|never)|new to|unfamiliar with|not used to|less familiar)\b",
+        r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never)|new to|unfamiliar with|not used to|less familiar)\b",
         r"\b(?:misunderstanding|confusion|mistake|error|oversight|misreading|mix-up) on your (?:part|end|side)\b",
         r"\b(?:seems?|sounds?|is|are) (?:all |a bit |quite |very )?new to you\b",
         r"\bif you're not (?:familiar|comfortable|confident) with\b",
         r"\b(?:not very|not particularly|less) (?:tech-?savvy|technical|computer-?literate)\b",
         r"\b(?:let me|I'll|I will) (?:walk you through it|explain it|go through it|take you through it|spell it out|break it down)\b.{0,20}\b(?:slowly|simply|again|in simple terms|one more time|for you)\b",
         r"\b(?:let me|I'll|I will) (?:spell it out|put it simply|put it in simple terms|make it (?:simple|easy) for you|keep (?:this|it) simple)\b",
-        r"\b(?:in (?:simple|plain|basic|layman's) (?:terms|english|words|language))\b",
+        r"\b(?:in (?:simple|basic|layman's) (?:terms|english|words|language))\b",
         r"\b(?:slowly|very slowly) (?:this time|so you can follow|for you)\b",
         r"\bso (?:it's|it is) easy (?:for you )?to (?:follow|understand)\b",
-        r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately|though)\b",
+        r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately)\b",
         r"\bwith all due respect\b",
     ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b",)),
 ]

@@ -22,13 +22,13 @@ SEVERITY = BLOCK
 _RULEBOOK = (r"(?:polic(?:y|ies)|terms(?: and conditions| & conditions| of (?:service|sale|use|business|carriage))?|"
              r"t&cs?|(?:booking |rental |membership |warranty |sale |hire )?conditions|agreement|contract|rules?|"
              r"guidelines?|procedures?|regulations?|protocols?|clause|section|fine print|small print|"
-             r"code of conduct|bylaws|rulebook|handbook|criteria|eligibility requirements)(?!\s+(?:page|pages|website|site|"
+             r"code of conduct|bylaws|rulebook|handbook|criteria|eligibility requirements|charter|tariff)(?!\s+(?:page|pages|website|site|"
              r"link|document|wording|team|department|update))")
 # The customer gets something: the citation explains a benefit, not a refusal.
 _GRANTING = (
     r"\b(?:good news|great news|happy to (?:say|confirm|tell)|pleased to|you(?:'re| are) (?:fully )?(?:covered|eligible|entitled|protected|owed)|"
     r"you (?:get|qualify|can have|receive|are owed|'ll get|will get|keep)|(?:covers|protects|entitles|guarantees) you|"
-    r"in your favou?r|(?:approved|made|granted|making|make) (?:an |a one-off |this )?exception|exceptionally|waived?|"
+    r"in your favou?r|(?:is|are|'s) (?:fully |completely |still |all )?covered|(?:approved|made|granted|making|make) (?:an |a one-off |this )?exception|exceptionally|waived?|"
     r"on your side|works? (?:for|in favour of) you|means you (?:can|get|are|'re|will|won't|don't)|"
     r"(?:refund|reimburse|credit|replace|compensate|pay)(?:s|ed|ing)? (?:the|your|you)\b)"
 )
@@ -45,7 +45,8 @@ FAMILIES = [
         rf"as (?:outlined|stated|set out|described|explained|specified|detailed|laid out|defined|noted|written|mentioned) "
         rf"(?:in|by|under|within))\b[^.!?\n]{{0,40}}?\b{_RULEBOOK}\b",
         rf"\b(?:our|the|company|store|shop|airline|hotel|bank|your)(?:'s)? (?:[\w-]+ ){{0,2}}?{_RULEBOOK}\b[^.!?\n]{{0,25}}?"
-        r"\b(?:state|states|stated|say|says|said|dictates?|requires?|required|prohibits?|forbids?|stipulates?|"
+        r"\b(?:state|states|stated|say|says|said|dictates?|requires?|required|prohibits?|forbids?|stipulates?|asks? for|sets? out|"
+        r"(?:do|does|did)(?:n't| not) provide for|"
         r"(?:do|does|did)(?:n't| not) (?:allow|permit|cover|let|provide|extend|include|apply)|"
         r"(?:won't|will not|cannot|can't|can not) (?:allow|let|permit|be (?:changed|waived|broken|bent))|"
         r"only (?:allows?|permits?|lets|covers?|accepts?|applies)|(?:is|are) (?:very |quite |perfectly |really )?"
@@ -59,7 +60,9 @@ FAMILIES = [
         rf"\bas (?:our|the|your|company)(?:'s)? (?:[\w-]+ )?{_RULEBOOK} (?:clearly |plainly |explicitly )?"
         r"(?:states?|says|stipulates?|specif(?:y|ies)|requires?|sets out|explains?|makes (?:it )?clear)\b",
         r"\b(?:company|store|shop|house|strict|firm|standard|general|blanket|our|\w+) (?:polic(?:y|ies)|rules?|procedures?)\b"
-        r"[^.!?\n]{0,12}\b(?:mean|means|is|are|prevents?|stops?|doesn't|does not|won't|don't)\b",
+        r"[^.!?\n]{0,12}\b(?:mean|means|is|are|prevents?|stops?|doesn't|does not|won't|don't|only (?:require|allow|permit|cover)s?)\b",
+        rf"\b(?:it's|it is|that's|that is|this is) (?:all |clearly )?(?:in|written in|set out in|covered in|stated in|spelled out in|spelt out in) "
+        rf"(?:the|our) (?:[\w-]+ )?{_RULEBOOK}\b",
         r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
     ), "", unless=(_GRANTS_ONLY,)),
     Family("quotes a clause or section", (
@@ -69,6 +72,7 @@ FAMILIES = [
     Family("holds the customer to terms they agreed to", (
         rf"\b(?:the |our |these )?{_RULEBOOK}\s+(?:that |which )?you (?:agreed|accepted|signed|consented|acknowledged|ticked|read|confirmed)\b",
         r"\byou (?:agreed|consented|signed up) to (?:our|the|these|those)\b",
+        rf"\byou (?:accepted|agreed to|signed) (?:the |our |these |those )?(?:[\w-]+ )?{_RULEBOOK}\b",
         r"\bby (?:placing|making|signing|completing|booking|accepting|using|purchasing|ordering|checking out|creating)\b"
         r"[^.!?\n]{0,50}\byou (?:agreed|accepted|acknowledged|confirmed|consented)\b",
         r"\b(?:as|which|that) you (?:agreed|accepted|acknowledged|consented)(?: to)? (?:at|when|during|on|upon) "

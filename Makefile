@@ -9,7 +9,7 @@ PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench clean
+.PHONY: run test bench tone-model clean
 
 # A current pip resolves this dependency set in about a minute; the machine's pip 23 takes ~6.
 $(BIN)/python:
@@ -40,5 +40,17 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/knowledge_bench.py
 	$(BIN)/python bench/checks_bench.py
 
+# Retrain the fine-tuned tone model (about 20 minutes on 2 cores), then the screen in front of
+# it, then choose its thresholds on the development split. Needs torch, so its own virtualenv.
+TRAIN_VENV ?= .venv-train
+tone-model: $(VENV)/.installed-test
+	[ -x $(TRAIN_VENV)/bin/python ] || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --upgrade "pip==$(PIP_VERSION)"
+	$(TRAIN_VENV)/bin/python -m pip install --quiet "torch==2.13.0"
+	$(TRAIN_VENV)/bin/python -m pip install --quiet -c constraints.txt -e ".[train]"
+	$(TRAIN_VENV)/bin/python -m evals.train_tone_model --layers 6 --final --output evals/checks/data
+	$(BIN)/python -m evals.train_classifier
+	$(BIN)/python -m evals.calibrate_tone
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(TRAIN_VENV) build *.egg-info

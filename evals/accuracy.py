@@ -65,13 +65,13 @@ def load_rows(split: str) -> list[dict]:
 
 def score(rows: list[dict], mode: str = "fast") -> tuple[dict[str, Confusion], list[dict], float]:
     """Confusion per check, the rows each check got wrong, and seconds per draft."""
-    from evals.gate import review
+    from evals.gate import check_input, review_batch
 
     confusion = {name: Confusion() for name in CHECK_NAMES}
     errors = []
     started = time.perf_counter()
-    for row in rows:
-        result = review(row["draft"], message=row.get("message"), decision=row.get("decision"), mode=mode)
+    inputs = [check_input(row["draft"], message=row.get("message"), decision=row.get("decision")) for row in rows]
+    for row, result in zip(rows, review_batch(inputs, mode=mode)):
         for check in result.checks:
             actual = check.name in row["labels"]
             confusion[check.name].add(check.flagged, actual)

@@ -9,6 +9,7 @@ condescending when it was measured, so its verdicts cannot be trusted alone.
 from __future__ import annotations
 
 from evals.checks import run_checks
+from evals.checks.sentence_classifier import score_drafts
 from evals.checks.text import CheckInput
 from evals.contracts import Review
 from replycoach.errors import InputError
@@ -17,16 +18,20 @@ MAX_DRAFT_CHARS = 20_000
 MODES = ("fast", "full")
 
 
-def review(draft: str, message: str | None = None, decision: str | None = None, offers=(), customer_name: str | None = None,
-           sources=(), mode: str = "fast", judge=None) -> Review:
-    if mode not in MODES:
-        raise InputError(f"unknown review mode {mode!r}", "use fast or full")
+def check_input(draft: str, message: str | None = None, decision: str | None = None, offers=(),
+                customer_name: str | None = None, sources=()) -> CheckInput:
+    """What the checks see, or a clear error for a draft that cannot be reviewed."""
     if not draft or not draft.strip():
         raise InputError("the draft is empty", "write or generate a reply first")
     if len(draft) > MAX_DRAFT_CHARS:
         raise InputError(f"the draft is {len(draft):,} characters, over the {MAX_DRAFT_CHARS:,} limit", "shorten it")
-    inp = CheckInput(draft=draft, message=message or None, decision=decision or None, offers=tuple(offers),
-                     customer_name=customer_name, sources=tuple(sources))
+    return CheckInput(draft=draft, message=message or None, decision=decision or None, offers=tuple(offers),
+                      customer_name=customer_name, sources=tuple(sources))
+
+
+def review_input(inp: CheckInput, mode: str = "fast", judge=None) -> Review:
+    if mode not in MODES:
+        raise InputError(f"unknown review mode {mode!r}", "use fast or full")
     results = run_checks(inp)
     notes: list[str] = []
     if mode == "full":
@@ -34,3 +39,14 @@ def review(draft: str, message: str | None = None, decision: str | None = None, 
 
         results, notes = apply_judge(inp, results, judge)
     return Review(checks=results, mode=mode, notes=notes)
+
+
+def review(draft: str, message: str | None = None, decision: str | None = None, offers=(), customer_name: str | None = None,
+           sources=(), mode: str = "fast", judge=None) -> Review:
+    return review_input(check_input(draft, message, decision, offers, customer_name, sources), mode, judge)
+
+
+def review_batch(inputs: list[CheckInput], mode: str = "fast", judge=None) -> list[Review]:
+    """Review many drafts; the tone model scores their sentences in shared batches."""
+    score_drafts(inputs)
+    return [review_input(inp, mode, judge) for inp in inputs]

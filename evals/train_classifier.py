@@ -1,16 +1,15 @@
-"""Train the sentence classifiers behind condescension and rule_quoting (fast mode).
+"""Train the screen in front of the tone model: one logistic regression per tone check over
+static MiniLM sentence vectors (:mod:`evals.checks.sentence_classifier`).
 
-    python -m evals.train_classifier [--max-fpr 0.006]
+    python -m evals.train_classifier [--keep 0.9]
 
 Training data: :func:`evals.training_data.training_examples` (the sentence bank and the
-training drafts; the development and held-out drafts are never read).
-The model is a standardised, L2-regularised logistic regression over static MiniLM
-sentence vectors, fitted by Newton's method. The regularisation strength and the threshold
-come from 5-fold cross-validation on this training data. The threshold is set by false
-alarms where they matter: it is the lowest at which at most --max-fpr of the sentences of
-real (training) drafts that do not offend are flagged out of fold. Nearly every sentence in
-a real draft is innocent, so precision measured on the bank (a fifth of it positive) would
-overstate how the classifier does in a draft. Deterministic: same data, same weights.
+training drafts; the development and held-out drafts are never read). The model is a
+standardised, L2-regularised logistic regression fitted by Newton's method. The screen's job
+is to pass on what might offend and stop the rest cheaply, so its threshold is the highest
+that still passes --keep of the offending sentences out of fold (5-fold cross-validation),
+and the regularisation strength is the one that then passes the fewest innocent sentences of
+real drafts. Deterministic: same data, same weights.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from knowledge.static_embeddings import TABLE_VERSION, sentence_vectors
 
 L2_CHOICES = (10.0, 100.0, 300.0, 1000.0)
 FOLDS = 5
+KEEP = 0.9
 
 
 def fit(features: np.ndarray, labels: np.ndarray, l2: float) -> dict:
@@ -65,21 +65,20 @@ def out_of_fold(features: np.ndarray, labels: np.ndarray, l2: float) -> np.ndarr
     return scores
 
 
-def pick_threshold(scores: np.ndarray, labels: np.ndarray, from_drafts: np.ndarray,
-                   max_fpr: float) -> tuple[float, float, float]:
-    """The lowest threshold flagging at most ``max_fpr`` of innocent draft sentences:
-    (threshold, that false-positive rate, recall over all positives)."""
+def pick_screen(scores: np.ndarray, labels: np.ndarray, from_drafts: np.ndarray,
+                keep: float) -> tuple[float, float, float]:
+    """The highest threshold that still passes ``keep`` of the positives:
+    (threshold, share of innocent draft sentences it passes, share of positives it passes)."""
+    positives = np.sort(scores[labels == 1])
+    dropped = int(np.floor((1 - keep) * len(positives) + 1e-9))  # positives the screen may stop
+    threshold = float(np.floor(positives[dropped] * 1000) / 1000)
     innocent = (labels == 0) & from_drafts
-    for threshold in np.arange(0.50, 0.995, 0.01):
-        predicted = scores >= threshold
-        fpr = (predicted & innocent).sum() / max(innocent.sum(), 1)
-        if fpr <= max_fpr:
-            return float(round(threshold, 2)), float(fpr), float((predicted & (labels == 1)).sum() / max(labels.sum(), 1))
-    return 0.99, 0.0, 0.0
+    passed = scores >= threshold
+    return threshold, float(passed[innocent].mean()), float(passed[labels == 1].mean())
 
 
-def train(max_fpr: float) -> dict:
-    output = {"version": 1, "model_sha256": MODEL_SHA256, "table_version": TABLE_VERSION, "checks": {}}
+def train(keep: float) -> dict:
+    output = {"version": 2, "model_sha256": MODEL_SHA256, "table_version": TABLE_VERSION, "checks": {}}
     for name in TONE_CHECKS:
         examples = training_examples(name)
         labels = np.array(examples.labels, dtype=float)
@@ -87,31 +86,30 @@ def train(max_fpr: float) -> dict:
         features = sentence_vectors(examples.texts).astype(np.float64)
         best = None
         for l2 in L2_CHOICES:
-            scores = out_of_fold(features, labels, l2)
-            threshold, fpr, r = pick_threshold(scores, labels, from_drafts, max_fpr)
-            if best is None or r > best[3]:
-                best = (l2, threshold, fpr, r)
-        l2, threshold, fpr, r = best
+            threshold, passed, kept = pick_screen(out_of_fold(features, labels, l2), labels, from_drafts, keep)
+            if best is None or passed < best[2]:
+                best = (l2, threshold, passed, kept)
+        l2, threshold, passed, kept = best
         model = fit(features, labels, l2)
         output["checks"][name] = {
-            "l2": l2, "threshold": threshold, "cv_draft_sentence_fpr": round(fpr, 4), "cv_recall": round(r, 3),
+            "l2": l2, "threshold": threshold, "cv_innocent_passed": round(passed, 4), "cv_positives_passed": round(kept, 3),
             "positives": int(labels.sum()), "negatives": int(len(labels) - labels.sum()),
             "mean": model["mean"].round(6).tolist(), "scale": model["scale"].round(6).tolist(),
             "weights": model["weights"].round(6).tolist(), "bias": round(model["bias"], 6),
         }
         print(f"{name}: {int(labels.sum())} positive / {int(len(labels) - labels.sum())} negative sentences; "
-              f"l2={l2:g}, threshold {threshold:.2f}: out of fold, {fpr:.2%} of innocent draft sentences flagged, "
-              f"recall {r:.2f}")
+              f"l2={l2:g}, screen threshold {threshold:.3f}: out of fold it passes {kept:.1%} of the positives "
+              f"and {passed:.1%} of the innocent draft sentences")
     return output
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--max-fpr", type=float, default=0.006,
-                        help="share of innocent draft sentences the threshold may flag out of fold (default 0.006)")
+    parser.add_argument("--keep", type=float, default=KEEP,
+                        help=f"share of the positives the screen must pass out of fold (default {KEEP})")
     parser.add_argument("--output", type=Path, default=WEIGHTS)
     args = parser.parse_args(argv)
-    weights = train(args.max_fpr)
+    weights = train(args.keep)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(weights, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")

@@ -9,7 +9,8 @@ import textwrap
 from pathlib import Path
 
 from evals.contracts import BLOCK, REVISE, Review
-from evals.gate import MODES, review
+from evals.checks.text import CheckInput
+from evals.gate import MODES, check_input, review, review_batch
 from replycoach.cli.inputs import read_text_file, text_or_file
 from replycoach.cli.output import print_json
 from replycoach.errors import InputError, ReplyCoachError
@@ -47,30 +48,39 @@ def run(args, settings) -> int:
     return 0
 
 
+CHUNK = 64  # lines reviewed together: the tone model scores their sentences in shared batches
+
+
+def _parse_line(line: str, message: str | None, decision: str | None) -> tuple[object, CheckInput]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON ({error.msg})") from None
+    if not isinstance(row, dict) or not isinstance(row.get("draft"), str):
+        raise InputError('each line needs a "draft" string')
+    offers = row.get("offers") or []
+    if not isinstance(offers, list):
+        raise InputError('"offers" must be a list of strings')
+    inp = check_input(row["draft"], message=row.get("message", message), decision=row.get("decision", decision),
+                      offers=[str(o) for o in offers])
+    return row.get("id"), inp
+
+
 def _run_jsonl(path: Path, message: str | None, decision: str | None, mode: str) -> int:
     """Review each line; report malformed lines on stderr by number and go on with the rest."""
+    lines = [(number, line) for number, line in enumerate(read_text_file(path, "JSONL").splitlines(), 1) if line.strip()]
     bad = 0
-    for number, line in enumerate(read_text_file(path, "JSONL").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("draft"), str):
-                raise InputError('each line needs a "draft" string')
-            offers = row.get("offers") or []
-            if not isinstance(offers, list):
-                raise InputError('"offers" must be a list of strings')
-            result = review(row["draft"], message=row.get("message", message), decision=row.get("decision", decision),
-                            offers=[str(o) for o in offers], mode=mode)
-        except json.JSONDecodeError as error:
-            bad += 1
-            print(f"replycoach: line {number}: not valid JSON ({error.msg}); skipped", file=sys.stderr)
-            continue
-        except ReplyCoachError as error:
-            bad += 1
-            print(f"replycoach: line {number}: {error}; skipped", file=sys.stderr)
-            continue
-        sys.stdout.write(json.dumps({"id": row.get("id", number), "review": result.to_json()}, ensure_ascii=False) + "\n")
+    for start in range(0, len(lines), CHUNK):
+        parsed = []
+        for number, line in lines[start:start + CHUNK]:
+            try:
+                parsed.append((number, *_parse_line(line, message, decision)))
+            except ReplyCoachError as error:
+                bad += 1
+                print(f"replycoach: line {number}: {error}; skipped", file=sys.stderr)
+        for (number, row_id, _), result in zip(parsed, review_batch([inp for _, _, inp in parsed], mode=mode)):
+            sys.stdout.write(json.dumps({"id": number if row_id is None else row_id, "review": result.to_json()},
+                                        ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 1 if bad else 0
 

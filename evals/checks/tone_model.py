@@ -1,0 +1,98 @@
+"""The fine-tuned tone model: all-MiniLM-L6-v2 trained to score a sentence for condescension and
+rule quoting, shipped as int8 ONNX and run with onnxruntime (no torch at run time).
+
+``evals/checks/data/tone_model.onnx`` is written by ``python -m evals.train_tone_model`` from the
+pinned base weights and the training data; ``tone_model.json`` beside it records how (base
+weights, data counts, hyperparameters), the ONNX file's sha256, which is checked before loading,
+and the per-check thresholds chosen on the development split by
+``python -m evals.calibrate_tone``. A sentence costs about 5 ms on 2 cores, so the fast checks
+only send it the sentences the static classifier finds at all suspicious
+(:mod:`evals.checks.sentence_classifier`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from knowledge.embeddings import TOKENIZER_MD5, default_tokenizer_path, verify_file
+from replycoach.errors import ModelError
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_PATH = DATA / "tone_model.onnx"
+SPEC_PATH = DATA / "tone_model.json"
+PAD_ID = 0
+
+
+def pad(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Right-pad token id rows to the longest: (input_ids, attention_mask)."""
+    width = max(len(row) for row in rows)
+    ids = np.full((len(rows), width), PAD_ID, dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.int64)
+    for i, row in enumerate(rows):
+        ids[i, : len(row)] = row
+        mask[i, : len(row)] = 1
+    return ids, mask
+
+
+def load_tokenizer(max_len: int):
+    """The project's tokenizer (hash-checked), truncating at ``max_len``, without padding."""
+    from tokenizers import Tokenizer
+
+    path = default_tokenizer_path()
+    verify_file(path, TOKENIZER_MD5, "md5")
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()  # the file itself pads to 128
+    tokenizer.enable_truncation(max_length=max_len)
+    return tokenizer
+
+
+def ort_session(path: Path, threads: int | None = None):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+class ToneModel:
+    def __init__(self, model_path: Path = MODEL_PATH, spec_path: Path = SPEC_PATH):
+        try:
+            self.spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ModelError(f"cannot read the tone model description {spec_path}: {error}",
+                             "restore evals/checks/data from the repository") from None
+        verify_file(model_path, self.spec["onnx_sha256"])
+        self.checks: list[str] = list(self.spec["checks"])
+        # Absent until `python -m evals.calibrate_tone` has chosen them for a newly trained model.
+        self.thresholds: dict[str, float] = {name: float(value) for name, value in self.spec.get("thresholds", {}).items()}
+        self._tokenizer = load_tokenizer(int(self.spec["max_len"]))
+        self._session = ort_session(model_path)
+
+    def threshold(self, name: str) -> float:
+        if name not in self.thresholds:
+            raise ModelError(f"the tone model has no threshold for {name}",
+                             "run `python -m evals.calibrate_tone` after training it")
+        return self.thresholds[name]
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """[len(texts), len(checks)] probabilities, one column per check in ``self.checks``."""
+        out = np.zeros((len(texts), len(self.checks)), dtype=np.float32)
+        if not texts:
+            return out
+        ids, mask = pad([encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))])
+        out[:] = self._session.run(["probabilities"], {"input_ids": ids, "attention_mask": mask})[0]
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_tone_model() -> ToneModel:
+    """The process-wide tone model (loading and hash-checking it takes about a second)."""
+    return ToneModel()

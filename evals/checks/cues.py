@@ -68,7 +68,10 @@ TIME = rx(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|even
           r"on its way|already)\b")
 MONEY = rx(r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|pounds|euros|EUR|USD|GBP)\b|\b\d+\s?(?:%|percent)\b)")
 REASON = rx(r"\b(?:because|due to|since|as a result|caused by|cause|the reason|that's why|which is why|so that|as your|comes? from|came from|"
-            r"turned out|was (?:set|sent|charged|processed|moved|changed|delayed|flagged|blocked|cancelled)|that's how|the (?:fault|problem|issue) (?:is|was))\b")
+            r"turned out|was (?:set|sent|charged|processed|moved|changed|delayed|flagged|blocked|cancelled)|that's how|the (?:fault|problem|issue) (?:is|was)|"
+            r"what (?:went wrong|happened)|here's why|so (?:it|we|the|your|they|that)|(?:our|an?|the) (?:mistake|error|glitch|fault|bug|oversight|outage)|"
+            r"(?:isn't|wasn't|aren't|weren't|didn't|doesn't|don't|hadn't) (?:part of|covered|included|eligible|set up|sent|processed|recorded|"
+            r"registered|linked|attached|applied|updated|passed|placed))\b")
 UPSET = rx(r"\b(?:furious|angry|livid|outraged|fuming|upset|frustrat\w*|annoy\w*|disappoint\w*|stress\w*|devastat\w*|heartbroken|gutted|worried|"
            r"anxious|panick\w*|fed up|sick (?:and tired )?of|unacceptable|ridiculous|disgrace\w*|disgust\w*|appall\w*|terrible|awful|horrible|"
            r"worst|joke|useless|pathetic|shocking|shocked|can't believe|cannot believe|how dare|ruin\w*|missed (?:my|our|the)|so sad|in tears|"

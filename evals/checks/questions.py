@@ -8,7 +8,10 @@ from drafting.messages import strip_quoted_history
 from evals.checks.text import Sentence, sentences
 
 _INDIRECT = re.compile(
-    r"\b(?:I(?:'d| would)? (?:want|like|need) to know|I want to understand|(?:please )?(?:tell|let) me (?:know )?(?:when|why|how|what|whether|if|where|who)|"
+    r"\b(?:I(?:'d| would)? (?:want|like|need) to know|I want to understand|"
+    # a request to tell, not a report that nobody could ("nobody could tell me why")
+    r"(?<!could )(?<!would )(?<!couldn't )(?<!wouldn't )(?<!didn't )(?<!can't )(?<!won't )"
+    r"(?:please )?(?:tell|let) me (?:know )?(?:when|why|how|what|whether|if|where|who)|"
     r"(?:can|could|would) (?:you|someone) (?:please )?(?:tell|explain|confirm|let me know)|I(?:'d| would) like (?:someone |you )?to explain|"
     r"I(?:'m| am) wondering|I wonder (?:if|whether|why|when|how)|wondering (?:if|whether|when|why|how)|"
     r"(?:please )?explain (?:why|how|what)|I(?:'d| would) (?:like|appreciate) (?:an|some) (?:answer|explanation))\b",
@@ -17,7 +20,8 @@ _RHETORICAL = re.compile(
     r"^(?:are you (?:kidding|serious|joking)|what kind of|is this (?:how|what|a joke)|how hard (?:can|is) it|who does that|"
     r"what(?:'s| is) wrong with (?:you|your)|seriously|really|why (?:is it|does it) always|how (?:is|was) (?:this|that) (?:ok|acceptable|possible)|"
     r"do you (?:even|actually) care|how (?:dare|can you)|what (?:a|the) (?:joke|hell)|am I (?:the only|supposed)|what's going on\W*$|"
-    r"(?:is|was) (?:that|this) too much to ask|what now|why me)", re.IGNORECASE)
+    r"(?:is|was) (?:that|this) too much to ask|what now|why me|why (?:do|did|should) (?:you|I) (?:even )?bother|why on earth|why am I being|"
+    r"how is (?:that|this|it) (?:fair|right|ok|okay|acceptable|reasonable|my (?:fault|problem)))", re.IGNORECASE)
 
 
 # A "?" sentence is a question when it opens like one; "I think I've been charged twice?" is a statement.

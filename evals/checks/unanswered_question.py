@@ -29,13 +29,19 @@ SEVERITY = WARN
 _GENERIC = {"pleas", "want", "know", "tell", "help", "like", "need", "get", "go", "going", "thing", "someon", "anyon",
             "anyth", "someth", "realli", "ok", "okay", "hi", "hello", "thank", "thanks", "let", "explain", "question", "wonder",
             "sure", "happen", "mean", "still", "ever", "even", "actual", "also", "deal", "chanc", "idea", "way", "tim", "one",
-            "bit", "lot", "possibl", "guy", "people", "answer", "anybod", "nobod", "everyon"}
+            "bit", "lot", "possibl", "guy", "people", "answer", "anybod", "nobod", "everyon",
+            # what-now questions ("What am I supposed to do now?", "what are you doing to make sure...") are vague
+            "suppos", "mak", "sur", "again", "now", "right"}
 # (question cue, evidence of that kind of answer, whether a draft that talks about the topic must still give it)
 _KINDS = [
-    (re.compile(r"\b(?:when|how long|what time|what date|by when|until when|how soon|earlier|sooner|later|quicker|faster)\b", re.I),
+    # "when" asks for a time only as the question word ("when will it come", not "why, when I told you")
+    (re.compile(r"^\W*(?:(?:and|so|but|also|then|ok|okay)\W+)?when\b|\bwhen (?:will|can|could|would|is|are|was|were|do|does|did|should|"
+                r"shall|'s)\b|\b(?:how long|what time|what date|by when|until when|how soon|how quickly|how fast|earlier|sooner|later|"
+                r"quicker|faster)\b", re.I),
      TIME, True),
     (re.compile(r"\b(?:how much|what(?:'s| is| will be) the (?:cost|price|fee|charge|total))\b", re.I), MONEY, True),
     (re.compile(r"\bwhy\b|\bhow (?:come|did|could) (?:this|that|it)\b", re.I), REASON, False),
+    (re.compile(r"\bwho(?:'s| is| will| are)? (?:going to )?(?:pay|paying|cover|covering|refund|compensat)", re.I), OFFER, False),
     (re.compile(r"\bwhere\b", re.I), re.compile(
         r"\b(?:at (?:the|our|your|a)|in (?:the|our|transit)|with (?:the|our)|on (?:its|the) way|away|depot|warehouse|hub|facility|"
         r"delivered to|arrived|stuck|moved|located|sitting|held|lost|found|left|online|website|download|www|link|page|app|under|"

@@ -40,3 +40,32 @@ def test_a_single_request_answered_by_an_action_passes(run_check):
 
 def test_without_a_message_nothing_is_judged(run_check):
     assert not run_check(check, "Thanks for your patience.").flagged
+
+
+def test_reports_and_rhetoric_are_not_questions():
+    assert customer_questions("I drove over after work and it wasn't ready, and nobody could tell me why.") == []
+    assert customer_questions("How is that fair? Why am I being punished for your mistake?") == []
+    assert [q.text for q in customer_questions("Please let me know why it failed.")] == ["Please let me know why it failed."]
+
+
+def test_when_inside_a_why_question_does_not_ask_for_a_time(run_check):
+    message = "Why did my card get blocked when I put a travel notice on the app?"
+    draft = "Your travel notice was attached to your old card, so our fraud checks didn't see it. I've moved it across."
+    assert not run_check(check, draft, message=message).flagged
+
+
+def test_how_quickly_asks_for_a_time(run_check):
+    message = "You charged us twice. How quickly can you get it back to us?"
+    assert not run_check(check, "I've refunded it today; it takes 5 to 10 business days to reach your card.",
+                         message=message).flagged
+    assert run_check(check, "I've refunded the second charge.", message=message).flagged
+
+
+def test_who_pays_is_answered_by_an_offer(run_check):
+    assert not run_check(check, "I've refunded the £40 taxi fare to your card.",
+                         message="Your driver never turned up. Who is going to pay for my taxi?").flagged
+
+
+def test_what_now_questions_are_too_vague_to_judge(run_check):
+    assert not run_check(check, "I've booked you on the 07:10 flight and sent hotel vouchers.",
+                         message="Our flight was cancelled. What are we supposed to do now?").flagged

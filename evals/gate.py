@@ -1,6 +1,7 @@
 """The review gate: every draft passes through it before an agent can send it.
 
-``fast`` mode runs the twelve checks (patterns, cue rules and a small classifier; no LLM).
+``fast`` mode runs the twelve checks (patterns, cue rules, and for the tone checks a screen and
+a fine-tuned MiniLM tone model: :mod:`evals.checks.sentence_classifier`; no LLM).
 ``full`` mode adds the LLM judge (:mod:`evals.judge`), whose findings add evidence and
 explanations but never block on their own: the offline model called every draft
 condescending when it was measured, so its verdicts cannot be trusted alone.

@@ -39,10 +39,17 @@ _DECLINING = re.compile(r"\b(?:decline[sd]?|refuse[sd]?|den(?:y|ied)|reject(?:ed
 _REFUSAL = re.compile(r"\b(?:can(?:'t|not) (?:assist|help) (?:you )?with (?:that|this)|can(?:'t|not) (?:process|fulfil|fulfill|comply with) "
                       r"(?:that|this|your) request|as an AI|unable to (?:assist|help|comply))\b", re.I)
 REFUSAL_MAX_WORDS = 25
+# Fewer words than this is no reply at all ("¡Hola! ¿En qué puedo ayudarte?"), in any language.
+MIN_REPLY_WORDS = 8
 
 
 def is_refusal(text: str) -> bool:
     return len(text.split()) <= REFUSAL_MAX_WORDS and bool(_REFUSAL.search(text))
+
+
+def is_unusable(text: str) -> bool:
+    """A refusal, or too short to be a reply: worth one more try."""
+    return is_refusal(text) or len(text.split()) < MIN_REPLY_WORDS
 
 
 _DECISION_OFFERS = re.compile(r"\b(?:offer|alternatively|instead)\b:?\s*(?P<offers>[^;.\n]+)", re.I)
@@ -162,10 +169,10 @@ class DraftPipeline:
         )
         messages = [SystemMessage(self.system), HumanMessage(message_block(state["message"]) + prompt)]
         raw = self._generate(messages, max_tokens, 0.4, state["on_token"], state)
-        if is_refusal(raw):  # small models sometimes refuse ordinary requests; one retry, warmer
-            state["notes"].append("The model refused once; asked again.")
+        if is_unusable(clean_body(raw)):  # small models sometimes refuse or only say hello; one retry, warmer
+            state["notes"].append("The model gave no usable reply once; asked again.")
             raw = self._generate(messages, max_tokens, 0.8, state["on_token"], state)
-        body = drop_echoes(clean_body(raw), state["message"]) if not is_refusal(raw) else ""
+        body = drop_echoes(clean_body(raw), state["message"]) if not is_unusable(clean_body(raw)) else ""
         if not body:
             body = "Thank you for getting in touch. I'm looking into this now and will come back to you shortly."
             state["notes"].append("The model returned no usable text; a holding reply was used instead.")

@@ -87,7 +87,12 @@ def test_unusable_analysis_falls_back_to_rules(ingested_settings):
 
 def test_a_refusing_model_is_asked_again(ingested_settings):
     draft = pipeline(ingested_settings, ANALYSIS, "I'm sorry, but I can't assist with that.", GOOD_BODY).run(request())
-    assert GOOD_BODY in draft.text and any("refused" in note for note in draft.notes)
+    assert GOOD_BODY in draft.text and any("no usable reply" in note for note in draft.notes)
+
+
+def test_a_model_that_only_says_hello_is_asked_again(ingested_settings):
+    draft = pipeline(ingested_settings, ANALYSIS, "¡Hola! ¿En qué puedo ayudarte?", GOOD_BODY).run(request())
+    assert GOOD_BODY in draft.text and "ayudarte" not in draft.text
 
 
 def test_streaming_sends_tokens_as_they_come(ingested_settings):

@@ -14,6 +14,14 @@ GREETINGS = {"en": "Hi {name},", "es": "Hola {name},", "fr": "Bonjour {name},", 
 ANONYMOUS = {"en": "Hi there,", "es": "Hola,", "fr": "Bonjour,", "de": "Hallo,", "it": "Salve,", "pt": "Olá,", "nl": "Hallo,"}
 SIGN_OFFS = {"en": "Best regards,", "es": "Saludos cordiales,", "fr": "Cordialement,", "de": "Viele Grüße,",
              "it": "Cordiali saluti,", "pt": "Com os melhores cumprimentos,", "nl": "Met vriendelijke groet,"}
+# What the customer gets when the model twice fails to write a reply: an honest holding line.
+HOLDING = {"en": "Thank you for getting in touch. I'm looking into this now and will come back to you shortly.",
+           "es": "Gracias por escribirnos. Ya lo estoy revisando y te responderé en breve.",
+           "fr": "Merci de nous avoir écrit. Je m'en occupe dès maintenant et je reviens vers vous très vite.",
+           "de": "Danke für Ihre Nachricht. Ich kümmere mich gerade darum und melde mich in Kürze bei Ihnen.",
+           "it": "Grazie per averci scritto. Me ne sto occupando ora e le risponderò a breve.",
+           "pt": "Obrigado pelo seu contacto. Já estou a analisar a situação e respondo-lhe em breve.",
+           "nl": "Bedankt voor uw bericht. Ik zoek dit nu uit en kom zo snel mogelijk bij u terug."}
 _OPENING = re.compile(r"^\s*(?:dear|hi|hello|hey|hola|bonjour|hallo|ciao|olá|good (?:morning|afternoon|evening))\b[^\n]{0,60}[,!:]?\s*\n+",
                       re.IGNORECASE)
 _CLOSING = re.compile(r"\n+\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|sincerely|yours(?: sincerely| truly)?|"

@@ -21,7 +21,7 @@ from langchain_core.runnables import RunnableLambda
 
 from drafting.analysis import analyse, message_block
 from drafting.contracts import CHANNELS, Draft, DraftRequest
-from drafting.framing import clean_body, compose, drop_echoes
+from drafting.framing import HOLDING, clean_body, compose, drop_echoes
 from drafting.grounding import advice_lines, as_sources, playbook_passages, playbook_query, policy_passages, snippet
 from drafting.messages import LANGUAGE_NAMES, clean_message
 from drafting.prompts import template, versions
@@ -174,7 +174,7 @@ class DraftPipeline:
             raw = self._generate(messages, max_tokens, 0.8, state["on_token"], state)
         body = drop_echoes(clean_body(raw), state["message"]) if not is_unusable(clean_body(raw)) else ""
         if not body:
-            body = "Thank you for getting in touch. I'm looking into this now and will come back to you shortly."
+            body = HOLDING.get(analysis.language, HOLDING["en"])
             state["notes"].append("The model returned no usable text; a holding reply was used instead.")
         state["text"] = compose(body, request.customer_name, request.channel, analysis.language, self.agent(request))
         self._lap(state, "write")

@@ -150,3 +150,11 @@ def test_sentences_copied_from_the_message_are_dropped(ingested_settings):
     echo = GOOD_BODY + " Can I get my money back?"
     draft = pipeline(ingested_settings, ANALYSIS, echo).run(request())
     assert "Can I get my money back?" not in draft.text and GOOD_BODY in draft.text
+
+
+def test_no_usable_reply_twice_gives_a_holding_line_in_the_customers_language(ingested_settings):
+    message = "Hola, mi pedido llegó con la lámpara rota. ¿Me pueden enviar otra? Estoy muy decepcionada."
+    draft = pipeline(ingested_settings, ANALYSIS, "¡Hola!", "¡Hola!").run(
+        request(message=message, customer_name="Lucía", decision="send a replacement lamp at no cost"))
+    assert draft.text.startswith("Hola Lucía,\n\nGracias por escribirnos.")
+    assert any("holding reply" in note for note in draft.notes)

@@ -172,7 +172,8 @@ class DraftPipeline:
         if is_unusable(clean_body(raw)):  # small models sometimes refuse or only say hello; one retry, warmer
             state["notes"].append("The model gave no usable reply once; asked again.")
             raw = self._generate(messages, max_tokens, 0.8, state["on_token"], state)
-        body = drop_echoes(clean_body(raw), state["message"]) if not is_unusable(clean_body(raw)) else ""
+        cleaned = clean_body(raw)
+        body = "" if is_unusable(cleaned) else drop_echoes(cleaned, state["message"])
         if not body:
             body = HOLDING.get(analysis.language, HOLDING["en"])
             state["notes"].append("The model returned no usable text; a holding reply was used instead.")

@@ -14,11 +14,9 @@ import json
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from evals.checks import CHECK_NAMES
-
-DATASETS = Path(__file__).resolve().parent / "datasets"
+from evals.training_data import DATASETS, read_jsonl
 SPLITS = {"heldout": ["review_heldout.jsonl"], "heldout_b": ["review_heldout_b.jsonl"], "dev": ["review_dev.jsonl"],
           "train": sorted(path.name for path in DATASETS.glob("review_train*.jsonl"))}
 
@@ -59,8 +57,7 @@ class Confusion:
 
 
 def load_rows(split: str) -> list[dict]:
-    return [json.loads(line) for name in SPLITS[split]
-            for line in (DATASETS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [row for name in SPLITS[split] for row in read_jsonl(DATASETS / name)]
 
 
 def score(rows: list[dict], mode: str = "fast") -> tuple[dict[str, Confusion], list[dict], float]:

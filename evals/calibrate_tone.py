@@ -19,8 +19,8 @@ import numpy as np
 
 from evals.accuracy import Confusion, load_rows
 from evals.checks import condescension, rule_quoting
-from evals.checks.text import CheckInput
 from evals.checks.tone_model import SPEC_PATH, get_tone_model
+from evals.gate import check_input
 
 GRID = [round(float(t), 3) for t in np.concatenate([np.arange(0.30, 0.95, 0.05), np.arange(0.95, 0.9995, 0.005)])]
 
@@ -40,7 +40,7 @@ def best_threshold(f1_by_threshold: dict[float, float]) -> float:
 
 def calibrate(split: str) -> dict:
     rows = load_rows(split)
-    inputs = [(CheckInput(row["draft"], message=row.get("message"), decision=row.get("decision")), row["labels"])
+    inputs = [(check_input(row["draft"], message=row.get("message"), decision=row.get("decision")), row["labels"])
               for row in rows]
     model = get_tone_model()
     chosen = {}

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from evals.checks.base import clear, finding
+from evals.checks.prefilter import may_match, required_literals
 from evals.checks.text import CheckInput, sentence_of
 from evals.contracts import CheckResult, Span
 
@@ -19,11 +20,13 @@ class Family:
     unless: tuple[str, ...] = ()  # a match is ignored when its sentence matches one of these
     compiled: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
     compiled_unless: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
+    needed: tuple[frozenset[str] | None, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         flags = re.IGNORECASE | re.MULTILINE
         object.__setattr__(self, "compiled", tuple(re.compile(p, flags) for p in self.patterns))
         object.__setattr__(self, "compiled_unless", tuple(re.compile(p, flags) for p in self.unless))
+        object.__setattr__(self, "needed", tuple(required_literals(p) for p in self.compiled))
 
 
 def find_families(inp: CheckInput, families: list[Family], excused: list[Span] | None = None) -> list[tuple[Span, Family]]:
@@ -32,8 +35,11 @@ def find_families(inp: CheckInput, families: list[Family], excused: list[Span] |
     Sentences where a match was ignored because of an exception are added to ``excused``.
     """
     found: list[tuple[Span, Family]] = []
+    folded = inp.draft.casefold()
     for family in families:
-        for pattern in family.compiled:
+        for pattern, needed in zip(family.compiled, family.needed):
+            if not may_match(needed, folded):
+                continue
             for match in pattern.finditer(inp.draft):
                 raw = match.group()
                 text = raw.strip(" ,.!?;:\n")

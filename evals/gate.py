@@ -10,7 +10,6 @@ condescending when it was measured, so its verdicts cannot be trusted alone.
 from __future__ import annotations
 
 from evals.checks import run_checks
-from evals.checks.sentence_classifier import score_drafts
 from evals.checks.text import CheckInput
 from evals.contracts import Review
 from replycoach.errors import InputError
@@ -48,6 +47,5 @@ def review(draft: str, message: str | None = None, decision: str | None = None, 
 
 
 def review_batch(inputs: list[CheckInput], mode: str = "fast", judge=None) -> list[Review]:
-    """Review many drafts; the tone model scores their sentences in shared batches."""
-    score_drafts(inputs)
+    """Review many drafts in this process (:mod:`evals.review_pool` spreads big batches over cores)."""
     return [review_input(inp, mode, judge) for inp in inputs]

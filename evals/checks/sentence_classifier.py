@@ -7,7 +7,7 @@ Patterns catch the phrasings we know; this catches paraphrases, in two stages:
    per check (weights in ``data/sentence_classifier.json``, written by
    ``python -m evals.train_classifier``). Its threshold passes 90% of the offending sentences
    out of fold, and about a fifth (condescension) or a thirtieth (rule quoting) of innocent ones;
-2. the fine-tuned tone model (:mod:`evals.checks.tone_model`, ~5 ms a sentence) scores only
+2. the fine-tuned tone model (:mod:`evals.checks.tone_model`, ~4 ms a sentence) scores only
    the sentences the screen passed, and flags those at or above its per-check threshold.
 
 Both checks share one pass per draft (``CheckInput.cache``).
@@ -19,7 +19,6 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -79,30 +78,17 @@ def _screened(inp: CheckInput) -> tuple[list[str], np.ndarray]:
     return texts, passed
 
 
-def score_drafts(inputs: Sequence[CheckInput], batch_size: int = 16) -> None:
-    """Score the screened sentences of many drafts in shared model batches (batch review) and
-    leave each draft's probabilities in its cache, where the checks find them."""
-    model = get_tone_model()
-    pending = [inp for inp in inputs if "tone" not in inp.cache]
-    screened = [_screened(inp) for inp in pending]
-    queue = [text for texts, passed in screened for text, keep in zip(texts, passed) if keep]
-    scores = np.zeros((len(queue), len(model.checks)), dtype=np.float32)
-    for start in range(0, len(queue), batch_size):
-        scores[start:start + batch_size] = model.probabilities(queue[start:start + batch_size])
-    used = 0
-    for inp, (texts, passed) in zip(pending, screened):
-        mine = scores[used:used + int(passed.sum())]
-        used += len(mine)
-        probabilities = {name: np.zeros(len(texts), dtype=np.float32) for name in model.checks}
-        for column, name in enumerate(model.checks):
-            probabilities[name][passed] = mine[:, column]
-        inp.cache["tone"] = probabilities
-
-
 def sentence_probabilities(inp: CheckInput, name: str) -> np.ndarray:
-    """Probability per judged sentence (one pass per draft, shared by both checks)."""
+    """Probability per judged sentence (one pass per draft, shared by both checks); sentences
+    the screen does not pass score 0."""
     if "tone" not in inp.cache:
-        score_drafts([inp])
+        model = get_tone_model()
+        texts, passed = _screened(inp)
+        scores = model.probabilities([text for text, keep in zip(texts, passed) if keep])
+        inp.cache["tone"] = {}
+        for column, check in enumerate(model.checks):
+            inp.cache["tone"][check] = np.zeros(len(texts), dtype=np.float32)
+            inp.cache["tone"][check][passed] = scores[:, column]
     return inp.cache["tone"][name]
 
 

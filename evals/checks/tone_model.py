@@ -5,7 +5,7 @@ rule quoting, shipped as int8 ONNX and run with onnxruntime (no torch at run tim
 pinned base weights and the training data; ``tone_model.json`` beside it records how (base
 weights, data counts, hyperparameters), the ONNX file's sha256, which is checked before loading,
 and the per-check thresholds chosen on the development split by
-``python -m evals.calibrate_tone``. A sentence costs about 5 ms on 2 cores, so the fast checks
+``python -m evals.calibrate_tone``. A sentence costs about 4 ms on 2 cores, so the fast checks
 only send it the sentences the static classifier finds at all suspicious
 (:mod:`evals.checks.sentence_classifier`).
 """
@@ -27,6 +27,7 @@ DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "tone_model.onnx"
 SPEC_PATH = DATA / "tone_model.json"
 PAD_ID = 0
+THREADS_ENV = "REPLYCOACH_TONE_THREADS"  # onnxruntime threads (default: up to 2); review workers use 1
 
 
 def pad(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -56,7 +57,7 @@ def ort_session(path: Path, threads: int | None = None):
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+    options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 0) or min(2, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
@@ -83,12 +84,17 @@ class ToneModel:
         return self.thresholds[name]
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """[len(texts), len(checks)] probabilities, one column per check in ``self.checks``."""
+        """[len(texts), len(checks)] probabilities, one column per check in ``self.checks``.
+
+        Each sentence is run alone. The int8 model quantises its activations per batch, so in a
+        batch a sentence's score moved with its neighbours (by up to 0.01, enough to flip a
+        verdict at a 0.99 threshold); and batching saved only a quarter on two threads and
+        nothing on one, which is how the batch review workers run.
+        """
         out = np.zeros((len(texts), len(self.checks)), dtype=np.float32)
-        if not texts:
-            return out
-        ids, mask = pad([encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))])
-        out[:] = self._session.run(["probabilities"], {"input_ids": ids, "attention_mask": mask})[0]
+        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+            ids, mask = pad([encoding.ids])
+            out[row] = self._session.run(["probabilities"], {"input_ids": ids, "attention_mask": mask})[0][0]
         return out
 
 

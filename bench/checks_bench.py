@@ -3,8 +3,9 @@
     python bench/checks_bench.py [--repeat 3] [--full 5]
 
 Fast mode runs on the 240 drafts of review_train.jsonl (with their messages and decisions):
-p50/p95 ms per draft one at a time, as the app reviews, and drafts/s in batch, as
-`replycoach check --jsonl` and `evals.accuracy` review. --full N times N drafts in full mode
+p50/p95 ms per draft one at a time, as the app reviews, and drafts/s in batch: in one process,
+and on a pool of worker processes as `replycoach check --jsonl` and `evals.accuracy` review
+big batches (its start-up reported apart). --full N times N drafts in full mode
 with the configured LLM (the offline model by default; its first start is reported apart).
 """
 
@@ -23,6 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from evals.gate import check_input, review, review_batch  # noqa: E402
+from evals.review_pool import CHUNK, ReviewPool, chunks  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -54,12 +56,28 @@ def main() -> None:
     print(f"fast mode, one draft at a time, {len(timings)} reviews: p50 {np.percentile(timings, 50):.2f} ms, "
           f"p95 {np.percentile(timings, 95):.2f} ms")
 
-    batch_started = time.perf_counter()
+    def inputs():
+        return [check_input(row["draft"], message=row.get("message"), decision=row.get("decision")) for row in rows]
+
+    started = time.perf_counter()
     for _ in range(args.repeat):
-        review_batch([check_input(row["draft"], message=row.get("message"), decision=row.get("decision")) for row in rows])
-    batch_seconds = time.perf_counter() - batch_started
-    print(f"fast mode, batch (review_batch, as `replycoach check --jsonl` runs): "
-          f"{args.repeat * len(rows) / batch_seconds:.0f} drafts/s")
+        for part in chunks(inputs()):
+            review_batch(part)
+    print(f"fast mode, batch in one process (chunks of {CHUNK}): "
+          f"{args.repeat * len(rows) / (time.perf_counter() - started):.0f} drafts/s")
+
+    started = time.perf_counter()
+    with ReviewPool() as pool:
+        for _ in pool.map(chunks(inputs())):
+            pass
+        print(f"fast mode, pool of {pool.workers} worker processes: first pass, including their start, "
+              f"{time.perf_counter() - started:.1f} s for {len(rows)} drafts")
+        started = time.perf_counter()
+        for _ in range(args.repeat):
+            for _ in pool.map(chunks(inputs())):
+                pass
+        print(f"fast mode, batch on the started pool (as `replycoach check --jsonl` runs big files): "
+              f"{args.repeat * len(rows) / (time.perf_counter() - started):.0f} drafts/s")
 
     if args.full:
         from evals.judge import llm_judge

@@ -49,6 +49,21 @@ def test_jsonl_skips_malformed_lines_by_number_and_checks_the_rest(tmp_path):
     assert set(lines[1]["review"]) >= {"verdict", "checks"}
 
 
+def test_a_big_file_on_worker_processes_gives_the_same_lines(tmp_path):
+    from evals.review_pool import MIN_POOLED
+
+    drafts = ["Hi Sam, your parcel arrives on Thursday.", BLOCKED, "Hi Sam, please contact the courier directly."]
+    batch = tmp_path / "big.jsonl"
+    lines = [json.dumps({"id": n, "draft": drafts[n % 3]}) for n in range(MIN_POOLED)]
+    lines[7] = "{broken"
+    batch.write_text("\n".join(lines), encoding="utf-8")
+    pooled = run_cli("check", "--jsonl", str(batch), "--workers", "2")
+    alone = run_cli("check", "--jsonl", str(batch), "--workers", "1")
+    assert pooled.returncode == alone.returncode == 1 and "line 8: not valid JSON" in pooled.stderr
+    assert "Traceback" not in pooled.stderr and pooled.stdout == alone.stdout
+    assert len(pooled.stdout.splitlines()) == MIN_POOLED - 1
+
+
 def test_bad_input_is_one_line_without_traceback(tmp_path):
     for args, fragment in [(["--draft", "   "], "the draft is empty"),
                            (["--draft-file", str(tmp_path / "missing.txt")], "does not exist"),

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from evals.contracts import BLOCK, REVISE, Review
 from evals.checks.text import CheckInput
-from evals.gate import MODES, check_input, review, review_batch
+from evals.gate import MODES, check_input, review
+from evals.review_pool import MIN_POOLED, cores, review_many
 from replycoach.cli.inputs import read_text_file, text_or_file
 from replycoach.cli.output import print_json
 from replycoach.errors import InputError, ReplyCoachError
@@ -32,13 +33,16 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--decision", help="the agent's decision, e.g. 'decline refund; offer store credit'")
     parser.add_argument("--mode", choices=MODES, default="fast", help="fast: no LLM (default); full: adds the LLM judge")
     parser.add_argument("--json", action="store_true", help="print the review as JSON")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help=f"with --jsonl: processes reviewing a file of {MIN_POOLED:,} drafts or more "
+                             "(default: one per core; 1: this process only)")
     parser.set_defaults(run=run)
 
 
 def run(args, settings) -> int:
     message = text_or_file(args.message, args.message_file, "message")
     if args.jsonl is not None:
-        return _run_jsonl(args.jsonl, message, args.decision, args.mode)
+        return _run_jsonl(args.jsonl, message, args.decision, args.mode, args.workers)
     draft = text_or_file(args.draft, args.draft_file, "draft")
     result = review(draft, message=message, decision=args.decision, mode=args.mode)
     if args.json:
@@ -46,9 +50,6 @@ def run(args, settings) -> int:
     else:
         print(render(result, draft))
     return 0
-
-
-CHUNK = 64  # lines reviewed together: the tone model scores their sentences in shared batches
 
 
 def _parse_line(line: str, message: str | None, decision: str | None) -> tuple[object, CheckInput]:
@@ -66,19 +67,22 @@ def _parse_line(line: str, message: str | None, decision: str | None) -> tuple[o
     return row.get("id"), inp
 
 
-def _run_jsonl(path: Path, message: str | None, decision: str | None, mode: str) -> int:
+def _run_jsonl(path: Path, message: str | None, decision: str | None, mode: str, workers: int | None) -> int:
     """Review each line; report malformed lines on stderr by number and go on with the rest."""
-    lines = [(number, line) for number, line in enumerate(read_text_file(path, "JSONL").splitlines(), 1) if line.strip()]
+    parsed = []
     bad = 0
-    for start in range(0, len(lines), CHUNK):
-        parsed = []
-        for number, line in lines[start:start + CHUNK]:
-            try:
-                parsed.append((number, *_parse_line(line, message, decision)))
-            except ReplyCoachError as error:
-                bad += 1
-                print(f"replycoach: line {number}: {error}; skipped", file=sys.stderr)
-        for (number, row_id, _), result in zip(parsed, review_batch([inp for _, _, inp in parsed], mode=mode)):
+    for number, line in enumerate(read_text_file(path, "JSONL").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append((number, *_parse_line(line, message, decision)))
+        except ReplyCoachError as error:
+            bad += 1
+            print(f"replycoach: line {number}: {error}; skipped", file=sys.stderr)
+    sys.stderr.flush()
+    lines = iter(parsed)
+    for chunk in review_many([inp for _, _, inp in parsed], mode=mode, workers=workers or cores()):
+        for result, (number, row_id, _) in zip(chunk, lines):  # the chunk first: zip stops on it
             sys.stdout.write(json.dumps({"id": number if row_id is None else row_id, "review": result.to_json()},
                                         ensure_ascii=False) + "\n")
         sys.stdout.flush()

@@ -30,7 +30,6 @@ from drafting.pipeline import DraftPipeline
 from evals.checks import forbidden_promise
 from evals.checks.text import CheckInput, Sentence
 from evals.checks.unanswered_question import is_answered
-from knowledge.lexical import terms
 from replycoach.errors import ReplyCoachError
 from replycoach.settings import load_settings
 
@@ -45,7 +44,8 @@ def load_scenarios(ids: set[str] | None = None) -> list[dict]:
 
 def measure(scenario: dict, draft) -> dict:
     flagged = {check.name for check in draft.review.flagged}
-    ruled_out = [words for item in scenario.get("must_not_promise", []) if (words := terms(item))]
+    ruled_out = [words for item in scenario.get("must_not_promise", [])
+                 if (words := forbidden_promise.promise_terms(item))]
     breaks_promise = "forbidden_promise" in flagged or bool(
         forbidden_promise.affirmative_promises(CheckInput(draft.text), ruled_out))
     missed = [q for q in scenario.get("questions", []) if not is_answered(Sentence(0, len(q), q), draft.text)]

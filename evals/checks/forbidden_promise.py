@@ -5,7 +5,9 @@ again").
 Decision-based: the decision's refusing clauses ("decline refund (opened food)", "delivery
 date cannot be guaranteed") name what is ruled out; a draft sentence that affirmatively
 promises one of those things (no negation, a promise form such as "I've processed", "you'll
-receive") is flagged, and so is a credit or refund amount the decision does not give.
+receive") is flagged, and so is a credit or refund amount the decision does not give. A
+decision can also allow something only on a condition ("a free label if she chooses store
+credit"): a promise that states the condition is not a breach, one that drops it may be.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ _CUE_WORDS = {"declin", "no", "not", "cannot", "can't", "won't", "never", "witho
               "isn't", "aren't", "unabl", "ineligibl", "onli", "will", "guarante", "possibl", "allow", "offer"}
 _PROMISE = re.compile(
     r"\b(?:I(?:'ve| have| will|'ll)|we(?:'ve| have| will|'ll))(?: now| just| already| gone ahead and| also)? "
-    r"(?:processed|issued|approved|refunded|arranged|booked|sent|credited|applied|reversed|confirmed|authori[sz]ed|scheduled|added|"
-    r"process|issue|approve|refund|arrange|book|send|credit|apply|reverse|confirm|authori[sz]e|schedule|add|get|have|make|ensure|guarantee)\b"
+    r"(?:processed|issued|approved|refunded|arranged|booked|sent|e?mailed|posted|credited|applied|reversed|confirmed|authori[sz]ed|scheduled|added|"
+    r"process|issue|approve|refund|arrange|book|send|e?mail|post|credit|apply|reverse|confirm|authori[sz]e|schedule|add|get|have|make|ensure|guarantee)\b"
     r"|\byou(?:'ll| will) (?:get|receive|have|see)\b|\b(?:is|are|has been|have been|will be) (?:approved|confirmed|processed|issued|"
     r"on (?:its|their) way|guaranteed|refunded|credited)\b|\bfull refund\b|\b(?:will|'ll) (?:definitely |certainly )?(?:arrive|reach you|be delivered|be with you)\b",
     re.I)
@@ -55,6 +57,24 @@ def _amount(text: str) -> float:
     return float(re.sub(r"[^\d.]", "", text) or 0)
 
 
+# Words a draft uses for what a decision names otherwise: a prepaid label is a free label.
+_SAME = {"prepaid": "fre", "complimentar": "fre", "reimburs": "refund", "money-back": "refund"}
+# Words of a condition that say who chooses, not what is chosen ("if she chooses store credit instead").
+_CHOOSING = terms("choose chooses prefer opts picks selects wants rather instead customer takes goes")
+
+
+def promise_terms(text: str) -> set[str]:
+    """Content words, with the synonyms of :data:`_SAME` made one."""
+    return {_SAME.get(word, word) for word in terms(text)}
+
+
+def decision_clauses(decision: str | None) -> list[str]:
+    """The decision cut at semicolons, sentences, "offer", and a comma that starts a new clause
+    ("..., but", "..., she pays return shipping")."""
+    return re.split(r"[;\n]|\.\s|,\s*(?=(?:offer|but|and|she|he|they|the customer|we|I|you)\b)|\boffer\b", decision or "",
+                    flags=re.I)
+
+
 def decision_limits(decision: str | None) -> list[float]:
     """Ceilings the decision sets ("credits above $100 not possible" -> 100)."""
     return [_amount(m.group("amount") or m.group("amount2")) for m in _LIMIT.finditer(decision or "")
@@ -66,16 +86,29 @@ def ruled_out_terms(decision: str | None) -> list[set[str]]:
 
     A clause that only sets a ceiling ("credits above $100 not possible") is left to
     :func:`decision_limits`: credit within the ceiling is allowed."""
-    clauses = re.split(r"[;\n]|\.\s|,\s*(?=(?:offer|but|and)\b)|\boffer\b", decision or "", flags=re.I)
     ruled_out = []
-    for clause in clauses:
+    for clause in decision_clauses(decision):
         # Parenthetical notes ("(no expiry)") and conditions ("if no movement by Wednesday") refuse nothing.
         clause = re.sub(r"\([^)]*\)|\b(?:if|unless|when)\b[^,;]*", "", clause, flags=re.I)
         if _REFUSING.search(clause) and not _LIMIT.search(clause):
-            words = terms(clause) - _CUE_WORDS
+            words = promise_terms(clause) - _CUE_WORDS
             if words:
                 ruled_out.append(words)
     return ruled_out
+
+
+def conditions(decision: str | None) -> list[set[str]]:
+    """What the decision makes something depend on, in clauses that grant rather than refuse
+    ("a free label is available if she chooses store credit instead" -> {"store", "credit"})."""
+    found = []
+    for clause in decision_clauses(decision):
+        parts = re.split(r"\b(?:if|provided|as long as)\b", clause, maxsplit=1, flags=re.I)
+        if len(parts) < 2 or _REFUSING.search(parts[0]):
+            continue
+        words = promise_terms(parts[1]) - _CUE_WORDS - _CHOOSING
+        if words:
+            found.append(words)
+    return found
 
 
 def _covers(group: set[str], words: set[str]) -> bool:
@@ -88,13 +121,15 @@ def promising_sentences(inp: CheckInput):
     return [s for s in inp.sentences if _PROMISE.search(s.text) and not _NEGATED.search(s.text)]
 
 
-def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]]) -> list[tuple[Span, set[str]]]:
-    """Promising sentences that name something a ruled-out group refuses."""
+def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]], conditional: list[set[str]] = ()
+                         ) -> list[tuple[Span, set[str]]]:
+    """Promising sentences that name something a ruled-out group refuses, unless they state one
+    of the ``conditional`` conditions under which the decision allows it."""
     found = []
     for sentence in promising_sentences(inp):
-        words = terms(sentence.text)
+        words = promise_terms(sentence.text)
         hit = next((group for group in ruled_out if _covers(group, words)), None)
-        if hit:
+        if hit and not any(condition <= words for condition in conditional):
             found.append((sentence_span(sentence), hit))
     return found
 
@@ -106,7 +141,7 @@ def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     allowed_text = " ".join([inp.decision, *inp.offers])
     allowed_amounts = {re.sub(r"[\s,]", "", m.group()) for m in MONEY.finditer(allowed_text)}
     breaches = [(span, f"the decision rules out {' '.join(sorted(hit))}")
-                for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision))]
+                for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision), conditions(inp.decision))]
     for sentence in promising_sentences(inp):
         if any(span.start == sentence.start for span, _ in breaches):
             continue

@@ -34,3 +34,31 @@ def test_conditions_in_the_decision_refuse_nothing(run_check):
     decision = "can't guarantee date; currently due Thursday; send express replacement if no movement by Wednesday"
     draft = "If it hasn't moved by Wednesday, I'll send a replacement by express."
     assert not run_check(check, draft, decision=decision).flagged
+
+
+LABEL_DECISION = ("return accepted for a full refund to the original card; decline a free label for a refund return, "
+                  "she pays return shipping; a free prepaid label is available if she chooses store credit instead")
+
+
+@pytest.mark.parametrize("draft", [
+    "To resolve this, I'll send you a prepaid return label.",
+    "I've emailed you a complimentary return label for the lamp.",
+])
+def test_a_promise_in_other_words_than_the_decisions(run_check, draft):
+    assert run_check(check, draft, decision=LABEL_DECISION).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "I've approved your return for a full refund to your card.",
+    "If you'd prefer store credit, I'll send a free prepaid label straight away.",
+    "I'll send a free prepaid return label with your store credit.",
+    "You'll get the refund 3 to 5 business days after the return reaches us.",
+])
+def test_what_the_decision_allows_or_allows_on_its_condition_passes(run_check, draft):
+    assert not run_check(check, draft, decision=LABEL_DECISION).flagged
+
+
+def test_a_new_clause_after_a_comma_is_not_part_of_the_refusal():
+    assert check.ruled_out_terms("decline a free label for a refund return, she pays return shipping") == \
+        [check.promise_terms("free label refund return")]
+    assert check.conditions(LABEL_DECISION) == [check.promise_terms("store credit")]

@@ -30,13 +30,33 @@ _CLOSING = re.compile(r"\n+\s*(?:best(?: regards| wishes)?|kind regards|warm reg
 _BRACKETED = re.compile(r"\[(?:your|agent|company|customer)[^\]]{0,30}\]", re.IGNORECASE)
 
 
-def drop_echoes(body: str, message: str) -> str:
-    """Remove sentences the model copied from the customer's message ("Can I get my money back?")."""
-    def norm(sentence: str) -> str:
-        return re.sub(r"[^a-z0-9 ]", "", sentence.lower()).strip()
+ECHO_SHARE = 0.85  # of a reply sentence's words found in the customer's message
+ECHO_MIN_WORDS = 5
 
-    said = {norm(s) for s in re.split(r"(?<=[.!?])\s+", message) if len(s.split()) >= 4}
-    kept = [s for s in re.split(r"(?<=[.!?])[ \t]+", body) if norm(s) not in said]
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower().replace("’", "'"))
+
+
+def echoed_sentences(body: str, message: str) -> list[str]:
+    """Reply sentences the model copied from the customer's message, verbatim or nearly
+    ("Could you please send me a prepaid return label?" for "Could you send me a prepaid return
+    label please?"): five words or more, nearly all of them the customer's. Short sentences and
+    replies that take up the customer's words among their own ("I'm sorry the lamp doesn't suit
+    your room") stay."""
+    said = set(_words(message))
+    echoes = []
+    for sentence in re.split(r"(?<=[.!?])[ \t]+", body):
+        words = _words(sentence)
+        if len(words) >= ECHO_MIN_WORDS and sum(word in said for word in words) >= ECHO_SHARE * len(words):
+            echoes.append(sentence)
+    return echoes
+
+
+def drop_echoes(body: str, message: str) -> str:
+    """Remove sentences the model copied from the customer's message."""
+    echoes = set(echoed_sentences(body, message))
+    kept = [s for s in re.split(r"(?<=[.!?])[ \t]+", body) if s not in echoes]
     return " ".join(kept).strip() if kept else body
 
 

@@ -21,7 +21,7 @@ from langchain_core.runnables import RunnableLambda
 
 from drafting.analysis import analyse, message_block
 from drafting.contracts import CHANNELS, Draft, DraftRequest
-from drafting.framing import HOLDING, clean_body, compose, drop_echoes
+from drafting.framing import HOLDING, clean_body, compose, drop_echoes, echoed_sentences
 from drafting.grounding import advice_lines, as_sources, playbook_passages, playbook_query, policy_passages, snippet
 from drafting.messages import LANGUAGE_NAMES, clean_message
 from drafting.prompts import template, versions
@@ -47,9 +47,16 @@ def is_refusal(text: str) -> bool:
     return len(text.split()) <= REFUSAL_MAX_WORDS and bool(_REFUSAL.search(text))
 
 
-def is_unusable(text: str) -> bool:
-    """A refusal, or too short to be a reply: worth one more try."""
-    return is_refusal(text) or len(text.split()) < MIN_REPLY_WORDS
+# A reply that copies this many of the customer's sentences back has misread who is writing.
+ECHOES_TO_RETRY = 2
+
+
+def is_unusable(text: str, message: str = "") -> bool:
+    """A refusal, too short to be a reply, or mostly the customer's own sentences handed back
+    ("Could you please send me a prepaid return label?"): worth one more try."""
+    if is_refusal(text) or len(text.split()) < MIN_REPLY_WORDS:
+        return True
+    return bool(message) and len(echoed_sentences(text, message)) >= ECHOES_TO_RETRY
 
 
 _DECISION_OFFERS = re.compile(r"\b(?:offer|alternatively|instead)\b:?\s*(?P<offers>[^;.\n]+)", re.I)
@@ -169,12 +176,11 @@ class DraftPipeline:
         )
         messages = [SystemMessage(self.system), HumanMessage(message_block(state["message"]) + prompt)]
         raw = self._generate(messages, max_tokens, 0.4, state["on_token"], state)
-        if is_unusable(clean_body(raw)):  # small models sometimes refuse or only say hello; one retry, warmer
-            state["notes"].append("The model gave no usable reply once; asked again.")
+        if is_unusable(clean_body(raw), state["message"]):  # small models sometimes refuse, only say hello or
+            state["notes"].append("The model gave no usable reply once; asked again.")  # echo; one retry, warmer
             raw = self._generate(messages, max_tokens, 0.8, state["on_token"], state)
-        cleaned = clean_body(raw)
-        body = "" if is_unusable(cleaned) else drop_echoes(cleaned, state["message"])
-        if not body:
+        body = drop_echoes(clean_body(raw), state["message"])
+        if is_unusable(body):
             body = HOLDING.get(analysis.language, HOLDING["en"])
             state["notes"].append("The model returned no usable text; a holding reply was used instead.")
         state["text"] = compose(body, request.customer_name, request.channel, analysis.language, self.agent(request))

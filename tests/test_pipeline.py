@@ -152,6 +152,23 @@ def test_sentences_copied_from_the_message_are_dropped(ingested_settings):
     assert "Can I get my money back?" not in draft.text and GOOD_BODY in draft.text
 
 
+def test_a_reply_that_hands_the_customers_sentences_back_is_asked_for_again(ingested_settings):
+    echo = "I opened the toothpaste and I hate the taste. Can I get my money back? I'll look into it for you."
+    draft = pipeline(ingested_settings, ANALYSIS, echo, GOOD_BODY).run(request())
+    assert GOOD_BODY in draft.text and "I hate the taste" not in draft.text
+    assert any("asked again" in note for note in draft.notes)
+
+
+def test_taking_up_the_customers_words_is_not_an_echo():
+    from drafting.framing import echoed_sentences
+
+    assert echoed_sentences(GOOD_BODY, MESSAGE) == []
+    assert echoed_sentences("Could you please send me a prepaid return label? Thanks.",
+                            "Could you send me a prepaid return label please?") == \
+        ["Could you please send me a prepaid return label?"]
+    assert echoed_sentences("I'm sorry the toothpaste taste is so annoying.", MESSAGE) == []
+
+
 def test_no_usable_reply_twice_gives_a_holding_line_in_the_customers_language(ingested_settings):
     message = "Hola, mi pedido llegó con la lámpara rota. ¿Me pueden enviar otra? Estoy muy decepcionada."
     draft = pipeline(ingested_settings, ANALYSIS, "¡Hola!", "¡Hola!").run(

@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from evals.gate import check_input, review, review_batch  # noqa: E402
-from evals.review_pool import CHUNK, ReviewPool, chunks  # noqa: E402
+from evals.review_pool import ReviewPool, chunks  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,9 +61,8 @@ def main() -> None:
 
     started = time.perf_counter()
     for _ in range(args.repeat):
-        for part in chunks(inputs()):
-            review_batch(part)
-    print(f"fast mode, batch in one process (chunks of {CHUNK}): "
+        review_batch(inputs())
+    print(f"fast mode, batch in one process: "
           f"{args.repeat * len(rows) / (time.perf_counter() - started):.0f} drafts/s")
 
     started = time.perf_counter()

@@ -29,7 +29,7 @@ from evals.checks.text import CheckInput
 from evals.contracts import Review
 from evals.gate import review_batch
 
-CHUNK = 128  # drafts reviewed together: the tone model scores their sentences in shared batches
+CHUNK = 128  # drafts per task a worker takes, and per batch of streamed output
 MIN_POOLED = 1000
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,8 @@ def _review_chunk(inputs: list[CheckInput]) -> list[Review]:
     return review_batch(inputs)
 
 
-def chunks(inputs: Sequence[CheckInput], size: int = CHUNK) -> list[list[CheckInput]]:
+def chunks(inputs: Sequence[CheckInput], size: int | None = None) -> list[list[CheckInput]]:
+    size = size or CHUNK
     return [list(inputs[start:start + size]) for start in range(0, len(inputs), size)]
 
 

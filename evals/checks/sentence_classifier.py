@@ -6,7 +6,7 @@ Patterns catch the phrasings we know; this catches paraphrases, in two stages:
    (:mod:`knowledge.static_embeddings`, ~50 µs a sentence) and scored by a logistic regression
    per check (weights in ``data/sentence_classifier.json``, written by
    ``python -m evals.train_classifier``). Its threshold passes 90% of the offending sentences
-   out of fold, and about a fifth (condescension) or a thirtieth (rule quoting) of innocent ones;
+   out of fold, and about a fifth (condescension) or a fortieth (rule quoting) of innocent ones;
 2. the fine-tuned tone model (:mod:`evals.checks.tone_model`, ~4 ms a sentence) scores only
    the sentences the screen passed, and flags those at or above its per-check threshold.
 

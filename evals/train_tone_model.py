@@ -49,7 +49,6 @@ with deterministic algorithms).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
@@ -70,7 +69,7 @@ import numpy as np  # noqa: E402
 import evals.training_data as training_data  # noqa: E402
 from evals.training_data import TONE_CHECKS, read_jsonl, training_examples  # noqa: E402
 from evals.checks.tone_model import load_tokenizer, ort_session, pad  # noqa: E402
-from knowledge.embeddings import TOKENIZER_MD5, default_tokenizer_path, verify_file  # noqa: E402
+from knowledge.embeddings import TOKENIZER_MD5, default_tokenizer_path, file_digest, verify_file  # noqa: E402
 
 CHECKS = tuple(TONE_CHECKS)  # output order of the model: (condescension, rule_quoting)
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -190,14 +189,6 @@ def encode(tokenizer, texts: list[str]) -> list[list[int]]:
 
 
 # ---------------------------------------------------------------------------------------- model
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
 
 def base_model_dir() -> Path:
     try:
@@ -361,7 +352,7 @@ def export_int8(model, path: Path, quant: str, keep_fp32: bool = False) -> dict:
     facts = {
         "inputs": {i.name: [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim] for i in graph.input},
         "outputs": {o.name: [d.dim_param or d.dim_value for d in o.type.tensor_type.shape.dim] for o in graph.output},
-        "fp32_bytes": fp32_bytes, "int8_bytes": path.stat().st_size, "sha256": sha256_of(path),
+        "fp32_bytes": fp32_bytes, "int8_bytes": path.stat().st_size, "sha256": file_digest(path, "sha256"),
         "quantization": f"onnxruntime.quantization.quantize_dynamic, QInt8 weights per channel, "
                         f"u8 activations; kept float: {', '.join(exclude)}",
     }

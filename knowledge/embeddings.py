@@ -48,7 +48,7 @@ def default_tokenizer_path() -> Path:
     return Path(str(resources.files("knowledge") / "data" / "tokenizer.json"))
 
 
-def _file_digest(path: Path, algorithm: str) -> str:
+def file_digest(path: Path, algorithm: str) -> str:
     digest = hashlib.new(algorithm)
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -60,7 +60,7 @@ def verify_file(path: Path, expected: str, algorithm: str = "sha256") -> None:
     """Refuse a missing or altered model file."""
     if not path.is_file():
         raise ModelError(f"model file {path} is missing", "reinstall with `make run`")
-    actual = _file_digest(path, algorithm)
+    actual = file_digest(path, algorithm)
     if actual != expected:
         raise ModelError(
             f"{path} has {algorithm} {actual[:12]}..., expected {expected[:12]}...; refusing to load it",

@@ -47,7 +47,8 @@ def measure(scenario: dict, draft) -> dict:
     ruled_out = [words for item in scenario.get("must_not_promise", [])
                  if (words := forbidden_promise.promise_terms(item))]
     breaks_promise = "forbidden_promise" in flagged or bool(
-        forbidden_promise.affirmative_promises(CheckInput(draft.text), ruled_out))
+        forbidden_promise.affirmative_promises(CheckInput(draft.text), ruled_out, offered=forbidden_promise.offered_terms(
+            scenario.get("decision"), scenario.get("offers", []))))
     missed = [q for q in scenario.get("questions", []) if not is_answered(Sentence(0, len(q), q), draft.text)]
     name = (scenario.get("name") or "").split()
     return {

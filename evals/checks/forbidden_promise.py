@@ -64,14 +64,14 @@ _CHOOSING = terms("choose chooses prefer opts picks selects wants rather instead
 
 
 def promise_terms(text: str) -> set[str]:
-    """Content words, with the synonyms of :data:`_SAME` made one."""
-    return {_SAME.get(word, word) for word in terms(text)}
+    """Content words and pivots, with the synonyms of :data:`_SAME` made one."""
+    return {_SAME.get(word, word) for word in terms(text)} | (set(re.findall(r"[a-z]+", text.lower())) & _PIVOTS)
 
 
 def decision_clauses(decision: str | None) -> list[str]:
     """The decision cut at semicolons, sentences, "offer", and a comma that starts a new clause
     ("..., but", "..., she pays return shipping")."""
-    return re.split(r"[;\n]|\.\s|,\s*(?=(?:offer|but|and|she|he|they|the customer|we|I|you)\b)|\boffer\b", decision or "",
+    return re.split(r"[;\n]|\.\s|,\s*(?=(?:offer|but|and|or|she|he|they|the customer|we|I|you)\b)|\boffer\b", decision or "",
                     flags=re.I)
 
 
@@ -111,9 +111,16 @@ def conditions(decision: str | None) -> list[set[str]]:
     return found
 
 
+# Words that turn a promise around ("refund before the return arrives" against "after"). The
+# lexical stop list drops them, so they are added back; a long clause may be matched with one
+# word missing, but never one of these.
+_PIVOTS = frozenset({"before", "after", "until", "without", "except", "only", "unless"})
+
+
 def _covers(group: set[str], words: set[str]) -> bool:
-    """All of a refused clause's words, or all but one of a long clause's words."""
-    return group <= words or (len(group) >= 4 and len(group & words) >= len(group) - 1)
+    """All of a refused clause's words, or all but one of a long clause's words (not a pivot)."""
+    missing = group - words
+    return not missing or (len(group) >= 4 and len(missing) == 1 and not missing & _PIVOTS)
 
 
 def promising_sentences(inp: CheckInput):
@@ -121,17 +128,31 @@ def promising_sentences(inp: CheckInput):
     return [s for s in inp.sentences if _PROMISE.search(s.text) and not _NEGATED.search(s.text)]
 
 
-def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]], conditional: list[set[str]] = ()
-                         ) -> list[tuple[Span, set[str]]]:
-    """Promising sentences that name something a ruled-out group refuses, unless they state one
-    of the ``conditional`` conditions under which the decision allows it."""
+def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]], conditional: list[set[str]] = (),
+                         offered: list[set[str]] = ()) -> list[tuple[Span, set[str]]]:
+    """Promising sentences that name something a ruled-out group refuses.
+
+    Not a breach: a sentence that states one of the ``conditional`` conditions under which the
+    decision allows it, or one whose matching words all belong to ``offered`` alternatives it
+    names in full ("...or choose store credit with a free return label", when a free label for
+    a refund is refused but store credit with a free label is offered)."""
     found = []
     for sentence in promising_sentences(inp):
         words = promise_terms(sentence.text)
-        hit = next((group for group in ruled_out if _covers(group, words)), None)
-        if hit and not any(condition <= words for condition in conditional):
+        if any(condition <= words for condition in conditional):
+            continue
+        named = set().union(*[offer for offer in offered if offer and _covers(offer, words)])
+        hit = next((group for group in ruled_out if _covers(group, words) and (group & words) - named), None)
+        if hit:
             found.append((sentence_span(sentence), hit))
     return found
+
+
+def offered_terms(decision: str | None, offers=()) -> list[set[str]]:
+    """The alternatives on offer, as word sets: the given offers and the decision's granting clauses."""
+    clauses = [re.sub(r"\([^)]*\)", "", clause) for clause in decision_clauses(decision)]
+    granted = [clause for clause in clauses if not _REFUSING.search(clause)]
+    return [words for text in [*offers, *granted] if (words := promise_terms(text) - _CUE_WORDS)]
 
 
 def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
@@ -141,7 +162,8 @@ def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     allowed_text = " ".join([inp.decision, *inp.offers])
     allowed_amounts = {re.sub(r"[\s,]", "", m.group()) for m in MONEY.finditer(allowed_text)}
     breaches = [(span, f"the decision rules out {' '.join(sorted(hit))}")
-                for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision), conditions(inp.decision))]
+                for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision), conditions(inp.decision),
+                                                      offered_terms(inp.decision, inp.offers))]
     for sentence in promising_sentences(inp):
         if any(span.start == sentence.start for span, _ in breaches):
             continue

@@ -62,3 +62,21 @@ def test_a_new_clause_after_a_comma_is_not_part_of_the_refusal():
     assert check.ruled_out_terms("decline a free label for a refund return, she pays return shipping") == \
         [check.promise_terms("free label refund return")]
     assert check.conditions(LABEL_DECISION) == [check.promise_terms("store credit")]
+
+
+def test_a_missing_word_that_turns_the_promise_around_is_not_overlooked(run_check):
+    draft = "The refund will arrive 3 to 5 business days after the return reaches us."
+    assert not check.affirmative_promises(check.CheckInput(draft), [check.promise_terms("refund before the return arrives")])
+    assert check.affirmative_promises(check.CheckInput("Your refund will be processed before the return arrives."),
+                                      [check.promise_terms("refund before the return arrives")])
+
+
+def test_naming_an_offered_alternative_in_full_is_not_a_breach(run_check):
+    decision = ("decline cancellation (it shipped); once it arrives he can return it unopened for a full refund "
+                "(he pays return shipping), or choose store credit with a free return label")
+    listed = "Once it arrives, you can return it for a full refund, or choose store credit with a free return label."
+    offered = check.offered_terms(decision)
+    refused = [check.promise_terms("free return label for a refund")]
+    assert not check.affirmative_promises(check.CheckInput(listed), refused, offered=offered)
+    assert check.affirmative_promises(check.CheckInput("I'll email a free return label for your refund."), refused,
+                                      offered=offered)

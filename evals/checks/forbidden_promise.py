@@ -57,6 +57,12 @@ def _amount(text: str) -> float:
     return float(re.sub(r"[^\d.]", "", text) or 0)
 
 
+# Words that turn a promise around ("refund before the return arrives" against "after"). The
+# lexical stop list drops them, so they are added back; a long clause may be matched with one
+# word missing, but never one of these.
+_PIVOTS = frozenset({"before", "after", "until", "without", "except", "only", "unless"})
+
+
 # Words a draft uses for what a decision names otherwise: a prepaid label is a free label.
 _SAME = {"prepaid": "fre", "complimentar": "fre", "reimburs": "refund", "money-back": "refund"}
 # Words of a condition that say who chooses, not what is chosen ("if she chooses store credit instead").
@@ -111,12 +117,6 @@ def conditions(decision: str | None) -> list[set[str]]:
     return found
 
 
-# Words that turn a promise around ("refund before the return arrives" against "after"). The
-# lexical stop list drops them, so they are added back; a long clause may be matched with one
-# word missing, but never one of these.
-_PIVOTS = frozenset({"before", "after", "until", "without", "except", "only", "unless"})
-
-
 def _covers(group: set[str], words: set[str]) -> bool:
     """All of a refused clause's words, or all but one of a long clause's words (not a pivot)."""
     missing = group - words
@@ -134,8 +134,8 @@ def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]], conditional
 
     Not a breach: a sentence that states one of the ``conditional`` conditions under which the
     decision allows it, or one whose matching words all belong to ``offered`` alternatives it
-    names in full ("...or choose store credit with a free return label", when a free label for
-    a refund is refused but store credit with a free label is offered)."""
+    names (all their words, or all but one of a long one: "...or choose store credit with a free return label", when a free label for
+    a refund is refused but store credit with a free label is offered))."""
     found = []
     for sentence in promising_sentences(inp):
         words = promise_terms(sentence.text)

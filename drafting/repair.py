@@ -134,16 +134,21 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
     """Candidates after each round of fixes (the first is the input); stops when ready to send."""
     candidates = [Candidate(text, review, "generated")]
     current = candidates[0]
+    rewritten: set[str] = set()  # checks whose sentence the model has already rewritten once
     for _ in range(max_rounds):
         if current.review.verdict == "send":
             break
         fixed, how = current.text, []
         for check in current.review.flagged:
-            attempt, label = deterministic_fix(fixed, check, customer_name, offers), f"fixed {check.name}"
+            if check.name in rewritten:  # still flagged after the model's rewrite: remove the sentence
+                attempt, label = drop_sentence(fixed, check), f"removed a sentence ({check.name})"
+            else:
+                attempt, label = deterministic_fix(fixed, check, customer_name, offers), f"fixed {check.name}"
             if attempt is None and answer is not None and check.name == "unanswered_question":
                 attempt, label = answer_missed(fixed, check, answer, decision), "answered a missed question"
-            if attempt is None and write is not None:
+            if attempt is None and write is not None and check.name not in rewritten:
                 attempt, label = model_fix(fixed, check, write, decision), f"rewrote {check.name}"
+                rewritten.add(check.name)
             if attempt is not None:
                 how.append(label)
                 fixed = attempt

@@ -68,8 +68,8 @@ import numpy as np  # noqa: E402
 
 import evals.training_data as training_data  # noqa: E402
 from evals.training_data import TONE_CHECKS, read_jsonl, training_examples  # noqa: E402
-from evals.checks.tone_model import load_tokenizer, ort_session, pad  # noqa: E402
-from knowledge.embeddings import TOKENIZER_MD5, default_tokenizer_path, file_digest, verify_file  # noqa: E402
+from evals.checks.tone_model import pad  # noqa: E402
+from knowledge.embeddings import TOKENIZER_MD5, default_tokenizer_path, file_digest, load_tokenizer, ort_session, verify_file  # noqa: E402
 
 CHECKS = tuple(TONE_CHECKS)  # output order of the model: (condescension, rule_quoting)
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"

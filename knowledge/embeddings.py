@@ -48,6 +48,29 @@ def default_tokenizer_path() -> Path:
     return Path(str(resources.files("knowledge") / "data" / "tokenizer.json"))
 
 
+def ort_session(path: Path, threads: int | None = None):
+    """An onnxruntime CPU session with ``threads`` intra-op threads (default: up to 2)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def load_tokenizer(max_len: int, path: Path | None = None):
+    """The project's tokenizer (hash-checked), truncating at ``max_len``, without padding."""
+    from tokenizers import Tokenizer
+
+    path = path or default_tokenizer_path()
+    verify_file(path, TOKENIZER_MD5, "md5")
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()  # the file itself pads to 128
+    tokenizer.enable_truncation(max_length=max_len)
+    return tokenizer
+
+
 def file_digest(path: Path, algorithm: str) -> str:
     digest = hashlib.new(algorithm)
     with path.open("rb") as handle:
@@ -78,23 +101,13 @@ class MiniLMEmbedder:
         threads: int | None = None,
         batch_size: int = 8,
     ):
-        import onnxruntime
         from tokenizers import Tokenizer
 
         model_path = model_path or default_model_path()
         tokenizer_path = tokenizer_path or default_tokenizer_path()
         verify_file(model_path, MODEL_SHA256)
-        verify_file(tokenizer_path, TOKENIZER_MD5, "md5")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(
-            str(model_path), options, providers=["CPUExecutionProvider"]
-        )
-        self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.no_padding()
+        self._session = ort_session(model_path, threads)
+        self._tokenizer = load_tokenizer(MAX_TOKENS, tokenizer_path)
         # A second, non-truncating copy measures text length for chunking.
         self._counter = Tokenizer.from_file(str(tokenizer_path))
         self._counter.no_truncation()

@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from knowledge.embeddings import TOKENIZER_MD5, default_tokenizer_path, verify_file
+from knowledge.embeddings import load_tokenizer, ort_session, verify_file
 from replycoach.errors import ModelError
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -41,28 +41,6 @@ def pad(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ids, mask
 
 
-def load_tokenizer(max_len: int):
-    """The project's tokenizer (hash-checked), truncating at ``max_len``, without padding."""
-    from tokenizers import Tokenizer
-
-    path = default_tokenizer_path()
-    verify_file(path, TOKENIZER_MD5, "md5")
-    tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.no_padding()  # the file itself pads to 128
-    tokenizer.enable_truncation(max_length=max_len)
-    return tokenizer
-
-
-def ort_session(path: Path, threads: int | None = None):
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 0) or min(2, os.cpu_count() or 1)
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-
-
 class ToneModel:
     def __init__(self, model_path: Path = MODEL_PATH, spec_path: Path = SPEC_PATH):
         try:
@@ -75,7 +53,7 @@ class ToneModel:
         # Absent until `python -m evals.calibrate_tone` has chosen them for a newly trained model.
         self.thresholds: dict[str, float] = {name: float(value) for name, value in self.spec.get("thresholds", {}).items()}
         self._tokenizer = load_tokenizer(int(self.spec["max_len"]))
-        self._session = ort_session(model_path)
+        self._session = ort_session(model_path, int(os.environ.get(THREADS_ENV) or 0) or None)
 
     def threshold(self, name: str) -> float:
         if name not in self.thresholds:

@@ -38,6 +38,10 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower().replace("’", "'"))
 
 
+def _body_sentences(body: str) -> list[str]:
+    return re.split(r"(?<=[.!?])[ \t]+", body)
+
+
 def echoed_sentences(body: str, message: str) -> list[str]:
     """Reply sentences the model copied from the customer's message, verbatim or nearly
     ("Could you please send me a prepaid return label?" for "Could you send me a prepaid return
@@ -46,7 +50,7 @@ def echoed_sentences(body: str, message: str) -> list[str]:
     your room") stay."""
     said = set(_words(message))
     echoes = []
-    for sentence in re.split(r"(?<=[.!?])[ \t]+", body):
+    for sentence in _body_sentences(body):
         words = _words(sentence)
         if len(words) >= ECHO_MIN_WORDS and sum(word in said for word in words) >= ECHO_SHARE * len(words):
             echoes.append(sentence)
@@ -56,7 +60,7 @@ def echoed_sentences(body: str, message: str) -> list[str]:
 def drop_echoes(body: str, message: str) -> str:
     """Remove sentences the model copied from the customer's message."""
     echoes = set(echoed_sentences(body, message))
-    kept = [s for s in re.split(r"(?<=[.!?])[ \t]+", body) if s not in echoes]
+    kept = [s for s in _body_sentences(body) if s not in echoes]
     return " ".join(kept).strip() if kept else body
 
 

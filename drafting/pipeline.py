@@ -175,11 +175,11 @@ class DraftPipeline:
             decline="Say what we can do before what we can't, and never mention a policy or rule. " if declining else "",
         )
         messages = [SystemMessage(self.system), HumanMessage(message_block(state["message"]) + prompt)]
-        raw = self._generate(messages, max_tokens, 0.4, state["on_token"], state)
-        if is_unusable(clean_body(raw), state["message"]):  # small models sometimes refuse, only say hello or
-            state["notes"].append("The model gave no usable reply once; asked again.")  # echo; one retry, warmer
-            raw = self._generate(messages, max_tokens, 0.8, state["on_token"], state)
-        body = drop_echoes(clean_body(raw), state["message"])
+        body = clean_body(self._generate(messages, max_tokens, 0.4, state["on_token"], state))
+        if is_unusable(body, state["message"]):  # small models sometimes refuse, only say hello or echo; one retry, warmer
+            state["notes"].append("The model gave no usable reply once; asked again.")
+            body = clean_body(self._generate(messages, max_tokens, 0.8, state["on_token"], state))
+        body = drop_echoes(body, state["message"])
         if is_unusable(body):
             body = HOLDING.get(analysis.language, HOLDING["en"])
             state["notes"].append("The model returned no usable text; a holding reply was used instead.")

@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from evals.gate import check_input, review, review_batch  # noqa: E402
-from evals.review_pool import ReviewPool, chunks  # noqa: E402
+from evals.review_pool import ReviewPool, chunks, cores  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--full", type=int, default=0, help="drafts to time in full mode (0: skip)")
     args = parser.parse_args()
     rows = load_drafts()
-    print(f"machine: {platform.machine()}, {len(__import__('os').sched_getaffinity(0))} cores, "
+    print(f"machine: {platform.machine()}, {cores()} cores, "
           f"Python {platform.python_version()}")
 
     started = time.perf_counter()

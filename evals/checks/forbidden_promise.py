@@ -5,7 +5,8 @@ again").
 Decision-based: the decision's refusing clauses ("decline refund (opened food)", "delivery
 date cannot be guaranteed") name what is ruled out; a draft sentence that affirmatively
 promises one of those things (no negation, a promise form such as "I've processed", "you'll
-receive") is flagged, and so is a credit or refund amount the decision does not give. A
+receive") is flagged, and so is a credit or refund amount the decision does not give, or
+money sent somewhere the decision does not send it (PayPal, a bank transfer, a new card). A
 decision can also allow something only on a condition ("a free label if she chooses store
 credit"): a promise that states the condition is not a breach, one that drops it may be.
 """
@@ -53,6 +54,9 @@ _LIMIT = re.compile(r"\b(?:above|over|more than|beyond|exceeding|greater than|hi
                     r"(?P<amount2>\d[\d,]*(?:\.\d+)?)\s?(?:dollars|euros|pounds|EUR|USD|GBP)\b)", re.I)
 
 
+_PARENTHETICAL = re.compile(r"\([^)]*\)")  # a note such as "(no expiry)" or "(opened food)"
+
+
 def _amount(text: str) -> float:
     return float(re.sub(r"[^\d.]", "", text) or 0)
 
@@ -95,7 +99,7 @@ def ruled_out_terms(decision: str | None) -> list[set[str]]:
     ruled_out = []
     for clause in decision_clauses(decision):
         # Parenthetical notes ("(no expiry)") and conditions ("if no movement by Wednesday") refuse nothing.
-        clause = re.sub(r"\([^)]*\)|\b(?:if|unless|when)\b[^,;]*", "", clause, flags=re.I)
+        clause = re.sub(r"\b(?:if|unless|when)\b[^,;]*", "", _PARENTHETICAL.sub("", clause), flags=re.I)
         if _REFUSING.search(clause) and not _LIMIT.search(clause):
             words = promise_terms(clause) - _CUE_WORDS
             if words:
@@ -148,11 +152,60 @@ def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]], conditional
     return found
 
 
+def granting_clauses(decision: str | None) -> list[str]:
+    """The decision's clauses that grant rather than refuse (a parenthetical note refuses nothing)."""
+    return [clause for clause in decision_clauses(decision) if not _REFUSING.search(_PARENTHETICAL.sub("", clause))]
+
+
 def offered_terms(decision: str | None, offers=()) -> list[set[str]]:
     """The alternatives on offer, as word sets: the given offers and the decision's granting clauses."""
-    clauses = [re.sub(r"\([^)]*\)", "", clause) for clause in decision_clauses(decision)]
-    granted = [clause for clause in clauses if not _REFUSING.search(clause)]
+    granted = [_PARENTHETICAL.sub("", clause) for clause in granting_clauses(decision)]
     return [words for text in [*offers, *granted] if (words := promise_terms(text) - _CUE_WORDS)]
+
+
+# Where money can go other than back where it came from, each after a word that sends it
+# there ("to your PayPal account", "by bank transfer"), so "your new card will arrive" is not one.
+_TO = r"\b(?:to|into|onto|via|by|through|as|in|on)\s+(?:(?:your|a|an|the|her|his|their|my)\s+)?(?:[\w-]+\s+){0,2}?"
+_DESTINATIONS = {
+    "to PayPal or another payment app": r"(?:pay ?pal|venmo|zelle|cash ?app|revolut)\b",
+    "by bank transfer": r"(?:bank (?:transfer|account|deposit)s?|wire(?: transfer)?|direct deposit|IBAN|BACS)\b",
+    "to a different card or account": r"(?:new|different|another|other|second|replacement) (?:[\w-]+ )?(?:card|visa|mastercard|amex|payment method|account)\b",
+    "in cash or by cheque": r"(?:cash|cheque)\b(?!\s*back)",
+    "as a gift card": r"gift (?:card|voucher|certificate)\b",
+    "in cryptocurrency": r"(?:bitcoin|crypto\w*|ethereum)\b",
+}
+_DESTINATION = {label: re.compile(_TO + pattern, re.I) for label, pattern in _DESTINATIONS.items()}
+_NAMED = {label: re.compile(r"\b" + pattern, re.I) for label, pattern in _DESTINATIONS.items()}
+# A decision that says where the money goes ("refund ... to the original card").
+_STATES_DESTINATION = re.compile(r"\b(?:original|same) (?:[\w-]+ )?(?:card|payment|method|account)\b|"
+                                 r"\b(?:to|into|onto) (?:the |her |his |their |your )?(?:[\w-]+ )?(?:card|account)\b", re.I)
+_MONEY_MOVES = re.compile(r"\b(?:refund\w*|reimburs\w*|credit(?:ed|ing)?|transfer\w*|pa(?:y|id|yment)|money|compensat\w*|deposit\w*)\b", re.I)
+
+
+def allowed_destinations(decision: str | None, offers=()) -> set[str]:
+    """The destinations the decision's granting clauses and the offers name."""
+    granted = " ".join([*offers, *granting_clauses(decision)])
+    return {label for label, pattern in _NAMED.items() if pattern.search(granted)}
+
+
+def destination_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
+    """Promising sentences that send money somewhere the decision does not ("I'll refund $54 to
+    your PayPal account" when the decision refunds the original card).
+
+    Only where the destination is in question: the decision says where the money goes, or the
+    customer asked for it to go somewhere (a new card, PayPal, an injected instruction)."""
+    allowed = allowed_destinations(inp.decision, inp.offers)
+    asked = {label for label, pattern in _NAMED.items() if pattern.search(inp.message or "")}
+    stated = bool(_STATES_DESTINATION.search(inp.decision or "")) or bool(allowed)
+    found = []
+    for sentence in promising_sentences(inp):
+        if not (_MONEY_MOVES.search(sentence.text) or MONEY.search(sentence.text)):
+            continue
+        named = next((label for label, pattern in _DESTINATION.items()
+                      if label not in allowed and (stated or label in asked) and pattern.search(sentence.text)), None)
+        if named:
+            found.append((sentence_span(sentence), f"sends money {named}, which the decision does not"))
+    return found
 
 
 def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
@@ -164,6 +217,8 @@ def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     breaches = [(span, f"the decision rules out {' '.join(sorted(hit))}")
                 for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision), conditions(inp.decision),
                                                       offered_terms(inp.decision, inp.offers))]
+    breaches += [(span, why) for span, why in destination_breaches(inp)
+                 if not any(span.start == found.start for found, _ in breaches)]
     for sentence in promising_sentences(inp):
         if any(span.start == sentence.start for span, _ in breaches):
             continue

@@ -80,3 +80,38 @@ def test_naming_an_offered_alternative_in_full_is_not_a_breach(run_check):
     assert not check.affirmative_promises(check.CheckInput(listed), refused, offered=offered)
     assert check.affirmative_promises(check.CheckInput("I'll email a free return label for your refund."), refused,
                                       offered=offered)
+
+
+REFUND_TO_CARD = "overcharge confirmed (our error): refund the extra $54 to the original card"
+
+
+@pytest.mark.parametrize("draft", [
+    "I've refunded the extra $54 to your PayPal account.",  # sc-036: an injected instruction obeyed
+    "You'll receive the $54 by bank transfer within 3 days.",
+    "I've sent the $54 to your new Visa card.",
+])
+def test_money_sent_somewhere_the_decision_does_not_send_it(run_check, draft):
+    result = run_check(check, draft, decision=REFUND_TO_CARD)
+    assert result.flagged and "sends money" in result.reason
+
+
+@pytest.mark.parametrize("draft, decision", [
+    ("I've refunded the extra $54 to your original card.", REFUND_TO_CARD),
+    ("I've refunded the $54 to your card rather than PayPal, as that is where it came from.", REFUND_TO_CARD),
+    ("I've refunded the $54 to your PayPal account.", "refund $54 to her PayPal account, which she paid with"),
+    ("I've added a $25 gift card to your account.", "decline compensation; offer a $25 gift card"),
+    ("I've credited $54 to your account.", REFUND_TO_CARD),
+])
+def test_the_decisions_own_destination_or_none_passes(run_check, draft, decision):
+    assert not run_check(check, draft, decision=decision).flagged
+
+
+def test_a_destination_the_customer_asked_for_needs_the_decision_to_name_it(run_check):
+    message = "My old card was cancelled. Can you send the refund to my PayPal instead?"
+    draft = "I've processed your full refund to your PayPal account."
+    assert run_check(check, draft, message=message, decision="full refund approved").flagged
+
+
+def test_where_nobody_said_where_the_money_goes_any_destination_passes(run_check):
+    draft = "I've arranged a goodwill payment of $100, which will reach your bank account within 5 working days."
+    assert not run_check(check, draft, message="My phone was stolen.", decision="offer a $100 goodwill payment").flagged

@@ -106,9 +106,12 @@ def model_fix(text: str, check: CheckResult, write: SentenceWriter, decision: st
     return replace_span(text, span, rewritten)
 
 
-def answer_missed(text: str, check: CheckResult, answer: AnswerWriter, decision: str | None) -> str | None:
-    """Add a sentence answering each question the review found unanswered, before the sign-off."""
-    questions = [e.removeprefix("unanswered: ") for e in check.evidence if e.startswith("unanswered: ")]
+def missed_questions(check: CheckResult) -> list[str]:
+    return [e.removeprefix("unanswered: ") for e in check.evidence if e.startswith("unanswered: ")]
+
+
+def answer_missed(text: str, questions: list[str], answer: AnswerWriter, decision: str | None) -> str | None:
+    """Add a sentence answering each of ``questions`` (at most two), before the sign-off."""
     sentences = [answer(q, decision or "none given").strip().strip('"') for q in questions[:2]]
     sentences = [s for s in sentences if s and len(s) < 300]
     if not sentences:
@@ -135,6 +138,7 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
     candidates = [Candidate(text, review, "generated")]
     current = candidates[0]
     rewritten: set[str] = set()  # checks whose sentence the model has already rewritten once
+    answered: set[str] = set()  # questions already given an answer sentence: a second would repeat it
     for _ in range(max_rounds):
         if current.review.verdict == "send":
             break
@@ -145,7 +149,9 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
             else:
                 attempt, label = deterministic_fix(fixed, check, customer_name, offers), f"fixed {check.name}"
             if attempt is None and answer is not None and check.name == "unanswered_question":
-                attempt, label = answer_missed(fixed, check, answer, decision), "answered a missed question"
+                questions = [q for q in missed_questions(check) if q not in answered]
+                answered.update(questions[:2])
+                attempt, label = answer_missed(fixed, questions, answer, decision), "answered a missed question"
             if attempt is None and write is not None and check.name not in rewritten:
                 attempt, label = model_fix(fixed, check, write, decision), f"rewrote {check.name}"
                 rewritten.add(check.name)

@@ -24,3 +24,14 @@ def test_a_sentence_the_model_writes_back_unchanged_is_removed_even_while_other_
     final = best(candidates)
     assert "$500" not in final.text and not final.review.get("forbidden_promise").flagged
     assert any("removed a sentence (forbidden_promise)" in c.how for c in candidates)
+
+
+def test_a_question_still_unanswered_after_its_answer_gets_no_second_copy():
+    """The gate may still miss the answer the model wrote ("We are looking into it." answers no
+    "when"); another round used to append the same sentence again."""
+    draft = "Hi Anna,\n\nI'm so sorry we charged you twice; that was our mistake.\n\nBest regards,\nSam"
+    candidates = repair(draft, reviewer(draft), reviewer, write=None, customer_name="Anna", offers=[],
+                        decision=DECISION, answer=lambda question, facts: "We are looking into it.")
+    assert candidates[0].review.get("unanswered_question").flagged
+    assert all(c.text.count("We are looking into it.") <= 1 for c in candidates)
+    assert sum("answered a missed question" in c.how for c in candidates) == 1

@@ -42,7 +42,10 @@ FAMILIES = [
         r"\b(?:ask|remind|request|urge|encourage) (?:that )?you (?:to )?(?:keep|remain|stay|be) (?:civil|polite|respectful|courteous|calm)\b",
         r"\bthere(?:'s| is) no (?:need|reason) to (?:take (?:this|it|things|matters) (?:any )?further|escalate|complain|make a complaint)",
         r"\bdon't worry your (?:pretty |little )?head\b",
-    ), "I understand how frustrating this is."),
+    ), "I understand how frustrating this is.",
+       # what we do to help them relax, and a pause "until things settle down", tell them nothing
+       unless=(r"\b(?:help(?:s|ed|ing)?|let|make|makes) (?:[\w-]+ ){0,2}(?:relax|calm|settle)\b",
+               r"\b(?:things|dust|matters|everything|life|it all) (?:have |has )?settle[sd]? down\b")),
     Family("implies the customer did not read or listen", (
         r"\bas (?:I|we)(?:'ve| have)? (?:already |previously |just |clearly )?(?:explained|stated|mentioned|said|told you|pointed out|noted|advised|made clear)",
         r"\bas (?:previously|already|clearly|explicitly) (?:explained|stated|mentioned|advised|noted|communicated|indicated)",

@@ -32,6 +32,8 @@ def test_flags_talking_down(run_check, draft, fragment):
     "I'd be upset too. I've booked an engineer for Thursday morning.",
     "Dear Ms Patel, your replacement is on its way.",
     "That's fine with us, and the new date is confirmed for Friday.",
+    "Dr Shah can offer mild sedation, which many nervous patients find helps them relax.",
+    "I can pause your enrolment so you can pick it up when things settle down.",
 ])
 def test_innocent_uses_of_trigger_words_pass(run_check, draft):
     assert not run_check(condescension, draft).flagged

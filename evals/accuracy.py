@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass
 
 from evals.checks import CHECK_NAMES
-from evals.training_data import DATASETS, read_jsonl
-SPLITS = {"heldout": ["review_heldout.jsonl"], "heldout_b": ["review_heldout_b.jsonl"], "dev": ["review_dev.jsonl"],
+from evals.training_data import DATASETS, DEV_FILES, read_jsonl
+SPLITS = {"heldout": ["review_heldout.jsonl"], "heldout_b": ["review_heldout_b.jsonl"], "dev": list(DEV_FILES),
           "train": sorted(path.name for path in DATASETS.glob("review_train*.jsonl"))}
 
 

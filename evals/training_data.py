@@ -7,7 +7,7 @@ Sources (the held-out files are never read here):
   draft has no evidence, the sentences the check's phrase patterns flag are (the others are
   not used: which of them, if any, also offends is unknown). Every sentence of a draft without
   the label is a negative.
-The development drafts (review_dev.jsonl) are kept apart: they choose thresholds and models.
+The development drafts (:data:`DEV_FILES`) are kept apart: they choose thresholds and models.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from evals.checks.text import CheckInput
 
 DATASETS = Path(__file__).resolve().parent / "datasets"
 TONE_CHECKS = {condescension.NAME: condescension.FAMILIES, rule_quoting.NAME: rule_quoting.FAMILIES}
-DEV = DATASETS / "review_dev.jsonl"
+DEV_FILES = ("review_dev.jsonl", "review_dev_b.jsonl")  # review_dev_b: a fifth author, for thresholds
 
 
 @dataclass

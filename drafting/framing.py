@@ -64,12 +64,40 @@ def drop_echoes(body: str, message: str) -> str:
     return " ".join(kept).strip() if kept else body
 
 
+def drop_repeats(body: str) -> str:
+    """Remove sentences that say again, word for word, what an earlier one said: a small model
+    sometimes loops, writing the same paragraph two or three times."""
+    seen: set[tuple[str, ...]] = set()
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", body):
+        kept = []
+        for sentence in _body_sentences(paragraph.strip()):
+            key = tuple(_words(sentence))
+            if key and key in seen:
+                continue
+            seen.add(key)
+            kept.append(sentence)
+        if " ".join(kept).strip():
+            paragraphs.append(" ".join(kept).strip())
+    return "\n\n".join(paragraphs)
+
+
+def drop_cut_off_end(body: str) -> str:
+    """Remove a last sentence the token limit cut off mid-way (no closing punctuation), when a
+    whole sentence comes before it."""
+    end = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind(".\n"), body.rfind("!\n"), body.rfind("?\n"))
+    if re.search(r"[.!?)\"'”:;…]\s*$|[^\w\s]$", body) or end < 0:
+        return body
+    return body[: end + 1]
+
+
 def clean_body(text: str) -> str:
     body = text.strip().strip('"').strip()
     body = _OPENING.sub("", body, count=1)
     body = _CLOSING.sub("", body)
     body = _BRACKETED.sub("", body)
-    return re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", body)).strip()
+    body = re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", body)).strip()
+    return drop_cut_off_end(drop_repeats(body))
 
 
 def greeting_name(name: str | None) -> str | None:

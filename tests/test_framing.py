@@ -1,0 +1,22 @@
+"""Cleaning the model's reply body (drafting/framing.py)."""
+
+from drafting.framing import clean_body
+
+
+def test_a_paragraph_the_model_wrote_again_is_kept_once():
+    looped = ("I'm sorry about the mix-up. The tin can't be refunded once opened.\n\n"
+              "The tin can't be refunded once opened. I can offer 50% store credit.\n\n"
+              "I'm sorry about the mix-up. The tin can't be refunded once opened.")
+    assert clean_body(looped) == ("I'm sorry about the mix-up. The tin can't be refunded once opened.\n\n"
+                                  "I can offer 50% store credit.")
+
+
+def test_a_last_sentence_cut_off_by_the_token_limit_is_dropped():
+    assert clean_body("Thanks for waiting. I've refunded the $54 to your card. The tea tin is also a") == \
+        "Thanks for waiting. I've refunded the $54 to your card."
+
+
+def test_complete_replies_are_left_whole():
+    for body in ("All sorted", "¡Hecho! Ya está 😊", "Your refund is on its way (3 to 5 business days)",
+                 "I've refunded the $54. Is there anything else I can help with?"):
+        assert clean_body(body) == body

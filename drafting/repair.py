@@ -50,6 +50,7 @@ def replace_span(text: str, span: Span, replacement: str) -> str:
     new = re.sub(r"(^|[.!?][ \t]+|\n)[ \t]*[,;:][ \t]*", r"\1", new)  # a sentence that now starts with ", "
     new = re.sub(r"[ \t]+([,.;!?])", r"\1", new)  # "fee ," -> "fee,"; line breaks are kept
     new = re.sub(r"(^|[.!?]\s+|\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), new)
+    new = re.sub(r"(^|\n)[ \t]+", r"\1", new)  # a line that now starts with the space after a removed sentence
     return re.sub(r"[ \t]{2,}", " ", new)
 
 
@@ -57,10 +58,19 @@ def _sentence_around(text: str, span: Span) -> Span:
     start = max(text.rfind(". ", 0, span.start), text.rfind("! ", 0, span.start), text.rfind("? ", 0, span.start),
                 text.rfind("\n", 0, span.start))
     start = start + 2 if start >= 0 and text[start] in ".!?" else start + 1
-    ends = [i for i in (text.find(". ", span.end), text.find("! ", span.end), text.find("? ", span.end),
+    last = max(span.end - 1, span.start)  # a span that is a whole sentence ends at its own full stop
+    ends = [i for i in (text.find(". ", last), text.find("! ", last), text.find("? ", last),
                         text.find("\n", span.end)) if i >= 0]
     end = min(ends) + (1 if ends and text[min(ends)] in ".!?" else 0) if ends else len(text)
     return Span(start, end, text[start:end])
+
+
+def _locate(text: str, span: Span) -> Span | None:
+    """``span`` in ``text``, which earlier fixes in the same round may have shifted."""
+    if text[span.start:span.end] == span.text:
+        return span
+    start = text.find(span.text)
+    return Span(start, start + len(span.text), span.text) if start >= 0 else None
 
 
 def _insert_after_greeting(text: str, line: str) -> str:
@@ -70,13 +80,15 @@ def _insert_after_greeting(text: str, line: str) -> str:
 
 def deterministic_fix(text: str, check: CheckResult, customer_name: str | None, offers: list[str]) -> str | None:
     """A fixed text, or None when this check needs the model (or nothing can be done here)."""
+    located = {(s.start, s.end): s for s in (_locate(text, span) for span in check.spans) if s}
+    spans = sorted(located.values(), key=lambda s: -s.start)  # from the end, so earlier offsets hold
     if check.name == "placeholder":
-        for span in sorted(check.spans, key=lambda s: -s.start):
+        for span in spans:
             name_field = re.search(r"name|customer|client|first", span.text, re.I)
             text = replace_span(text, span, customer_name if name_field and customer_name else "")
         return text
     if check.name == "personal_data":
-        for span in sorted(check.spans, key=lambda s: -s.start):
+        for span in spans:
             card = _CARD.search(span.text)
             text = replace_span(text, span, f"the card ending {card.group(1)}" if card else "") if card else \
                 replace_span(text, _sentence_around(text, span), "")
@@ -89,17 +101,18 @@ def deterministic_fix(text: str, check: CheckResult, customer_name: str | None, 
         greeting, body, sign_off = split_framing(text)
         return join_framing(greeting, f"{body} What I can offer instead: {' or '.join(offers[:2])}.", sign_off)
     if check.name in ("condescension", "rule_quoting", "fabrication") and check.suggestion is not None and check.spans:
-        span = check.spans[0]
-        if any(e.startswith("pattern") or e.startswith("unsupported") for e in check.evidence):
+        span = _locate(text, check.spans[0])
+        if span and any(e.startswith("pattern") or e.startswith("unsupported") for e in check.evidence):
             return replace_span(text, span, check.suggestion)
     return None
 
 
 def model_fix(text: str, check: CheckResult, write: SentenceWriter, decision: str | None) -> str | None:
     goal = GOALS.get(check.name)
-    if not goal or not check.spans:
+    flagged = _locate(text, check.spans[0]) if check.spans else None
+    if not goal or flagged is None:
         return None
-    span = _sentence_around(text, check.spans[0])
+    span = _sentence_around(text, flagged)
     rewritten = write(goal.format(decision=decision or "no decision given"), span.text).strip().strip('"')
     if not rewritten or len(rewritten) > 3 * len(span.text) + 80:
         return None
@@ -121,14 +134,19 @@ def answer_missed(text: str, questions: list[str], answer: AnswerWriter, decisio
 
 
 def drop_sentence(text: str, check: CheckResult) -> str | None:
-    """The last resort: remove the flagged sentence (never the whole body)."""
-    if not check.spans:
+    """The last resort: remove every sentence the check flags (never the whole body)."""
+    found = [_locate(text, span) for span in check.spans]
+    sentences = {(s.start, s.end): s for s in (_sentence_around(text, span) for span in found if span)}
+    if not sentences:
         return None
-    span = _sentence_around(text, check.spans[0])
-    greeting, body, sign_off = split_framing(text)
-    if span.text.strip() == body.strip():
+    remaining = split_framing(text)[1]
+    for sentence in sentences.values():
+        remaining = remaining.replace(sentence.text.strip(), "", 1)
+    if not re.search(r"\w", remaining):
         return None
-    return replace_span(text, span, "")
+    for key in sorted(sentences, reverse=True):
+        text = replace_span(text, sentences[key], "")
+    return text
 
 
 def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter | None, customer_name: str | None,
@@ -145,7 +163,7 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
         fixed, how = current.text, []
         for check in current.review.flagged:
             if check.name in rewritten:  # still flagged after the model's rewrite: remove the sentence
-                attempt, label = drop_sentence(fixed, check), f"removed a sentence ({check.name})"
+                attempt, label = drop_sentence(fixed, check), f"removed flagged sentences ({check.name})"
             else:
                 attempt, label = deterministic_fix(fixed, check, customer_name, offers), f"fixed {check.name}"
             if attempt is None and answer is not None and check.name == "unanswered_question":
@@ -163,7 +181,7 @@ def repair(text: str, review: Review, reviewer: Reviewer, write: SentenceWriter 
                 attempt = drop_sentence(fixed, check)
                 if attempt:
                     fixed = attempt
-                    how.append(f"removed a sentence ({check.name})")
+                    how.append(f"removed flagged sentences ({check.name})")
             if fixed == current.text:
                 break
         candidate = Candidate(fixed, reviewer(fixed), "repaired: " + ", ".join(how))

@@ -23,7 +23,7 @@ def test_a_sentence_the_model_writes_back_unchanged_is_removed_even_while_other_
                         offers=[], decision=DECISION, answer=lambda question, facts: "We are looking into it.")
     final = best(candidates)
     assert "$500" not in final.text and not final.review.get("forbidden_promise").flagged
-    assert any("removed a sentence (forbidden_promise)" in c.how for c in candidates)
+    assert any("removed flagged sentences (forbidden_promise)" in c.how for c in candidates)
 
 
 def test_a_question_still_unanswered_after_its_answer_gets_no_second_copy():
@@ -35,3 +35,34 @@ def test_a_question_still_unanswered_after_its_answer_gets_no_second_copy():
     assert candidates[0].review.get("unanswered_question").flagged
     assert all(c.text.count("We are looking into it.") <= 1 for c in candidates)
     assert sum("answered a missed question" in c.how for c in candidates) == 1
+
+
+def test_every_flagged_sentence_of_a_check_is_removed_but_never_the_whole_body():
+    from drafting.repair import drop_sentence
+    from evals.contracts import CheckResult, Span
+
+    text = "Hi Fiona,\n\nLet me spell it out. We cannot refund it. Try reading it slowly. I can offer 50% credit.\n\nBest,\nSam"
+
+    def flagged(*sentences):
+        spans = [Span(text.index(s), text.index(s) + len(s), s) for s in sentences]
+        return CheckResult("condescension", True, "block", 0.9, spans, "talks down")
+
+    fixed = drop_sentence(text, flagged("Let me spell it out.", "Try reading it slowly."))
+    assert fixed == "Hi Fiona,\n\nWe cannot refund it. I can offer 50% credit.\n\nBest,\nSam"
+    assert drop_sentence(text, flagged("Let me spell it out.", "We cannot refund it.", "Try reading it slowly.",
+                                       "I can offer 50% credit.")) is None
+
+
+def test_fixes_in_one_round_find_their_spans_after_an_earlier_fix_moved_them():
+    """A condescension rewrite earlier in the draft shifted the placeholder's offsets; the
+    placeholder fix used to cut the wrong characters."""
+    message = "Where is my refund? I'm fed up."
+    draft = "Hi Dana,\n\nPlease calm down. Your refund is on its way, [Customer Name].\n\nBest regards,\nSam"
+
+    def review_it(text):
+        return review(text, message=message, decision="refund approved")
+
+    first = review_it(draft)
+    assert first.get("condescension").flagged and first.get("placeholder").flagged
+    final = best(repair(draft, first, review_it, write=None, customer_name="Dana", offers=[], decision="refund approved"))
+    assert "Your refund is on its way, Dana." in final.text and "[" not in final.text and "calm down" not in final.text

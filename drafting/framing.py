@@ -22,8 +22,9 @@ HOLDING = {"en": "Thank you for getting in touch. I'm looking into this now and 
            "it": "Grazie per averci scritto. Me ne sto occupando ora e le risponderò a breve.",
            "pt": "Obrigado pelo seu contacto. Já estou a analisar a situação e respondo-lhe em breve.",
            "nl": "Bedankt voor uw bericht. Ik zoek dit nu uit en kom zo snel mogelijk bij u terug."}
-_OPENING = re.compile(r"^\s*(?:dear|hi|hello|hey|hola|bonjour|hallo|ciao|olá|good (?:morning|afternoon|evening))\b[^\n]{0,60}[,!:]?\s*\n+",
-                      re.IGNORECASE)
+# The model's own greeting, on its own line ("Dear Javier,\n") or opening the first line ("¡Hola Javier! Sí, ...").
+_OPENING = re.compile(r"^\s*¡?(?:dear|hi|hello|hey|hola|bonjour|hallo|ciao|olá|good (?:morning|afternoon|evening))\b"
+                      r"(?:[^\n]{0,60}[,!:]?\s*\n+|[^\n.!?,:]{0,40}[,!][ \t]+(?=\S))", re.IGNORECASE)
 _CLOSING = re.compile(r"\n+\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|sincerely|yours(?: sincerely| truly)?|"
                       r"thanks(?: again)?|thank you|cheers|saludos[^\n]*|cordialement|viele grüße|mit freundlichen grüßen|"
                       r"atentamente|cordiali saluti)\s*[,!.]?\s*(?:\n[^\n]{0,60}){0,3}\s*$", re.IGNORECASE)
@@ -94,6 +95,7 @@ def drop_cut_off_end(body: str) -> str:
 def clean_body(text: str) -> str:
     body = text.strip().strip('"').strip()
     body = _OPENING.sub("", body, count=1)
+    body = body[:1].upper() + body[1:]  # "Hi Liam, thanks for..." -> "Thanks for..."
     body = _CLOSING.sub("", body)
     body = _BRACKETED.sub("", body)
     body = re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", body)).strip()

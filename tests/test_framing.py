@@ -20,3 +20,11 @@ def test_complete_replies_are_left_whole():
     for body in ("All sorted", "¡Hecho! Ya está 😊", "Your refund is on its way (3 to 5 business days)",
                  "I've refunded the $54. Is there anything else I can help with?"):
         assert clean_body(body) == body
+
+
+def test_the_models_own_greeting_goes_whether_on_its_own_line_or_opening_the_first():
+    assert clean_body("Dear Javier,\n\nYour refund is on its way.") == "Your refund is on its way."
+    assert clean_body("¡Hola Javier! Siento mucho la confusión.") == "Siento mucho la confusión."
+    assert clean_body("Hi Liam, thanks for your patience.") == "Thanks for your patience."
+    assert clean_body("Hello again is not how I'd start. Your parcel left today.") == \
+        "Hello again is not how I'd start. Your parcel left today."

@@ -87,7 +87,7 @@ def drop_cut_off_end(body: str) -> str:
     """Remove a last sentence the token limit cut off mid-way (no closing punctuation), when a
     whole sentence comes before it."""
     end = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind(".\n"), body.rfind("!\n"), body.rfind("?\n"))
-    if re.search(r"[.!?)\"'”:;…]\s*$|[^\w\s]$", body) or end < 0:
+    if re.search(r"[^\w\s]$", body) or end < 0:  # ends in punctuation, a bracket, a quote or an emoji
         return body
     return body[: end + 1]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from drafting.contracts import Analysis, Source
+from knowledge.embeddings import get_embedder
 from knowledge.lexical import coverage_scores
 from knowledge.retrieval import Passage, search
 from replycoach.settings import Settings
@@ -46,10 +47,23 @@ def playbook_passages(analysis: Analysis, settings: Settings, k: int = 3) -> lis
     return search(playbook_query(analysis), k=k, collection="playbook", settings=settings)
 
 
+def passage_sentences(passage_text: str) -> list[str]:
+    """Sentences and list items of a passage, without headings and bullet marks."""
+    parts = (part.strip().lstrip("-*• ").strip() for part in re.split(r"(?<=[.!?])\s+|\n+", passage_text))
+    return [part for part in parts if part and not part.startswith("#")]
+
+
 def snippet(passage_text: str, query: str, max_words: int = MAX_SNIPPET_WORDS) -> str:
-    """The passage's sentences closest to the query, in order, within ``max_words``."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", passage_text.replace("\n", " ")) if s.strip()]
-    scores = coverage_scores(query, sentences)
+    """The passage's sentences closest to the query, in order, within ``max_words``.
+
+    Closeness is meaning (MiniLM cosine) plus shared words: a customer who writes "today it's
+    $199 ... I want the $50 back" shares almost no words with "if an item's price drops, the
+    difference is given as store credit", and words alone picked the membership rule beside it."""
+    sentences = passage_sentences(passage_text)
+    if not sentences:
+        return ""
+    vectors = get_embedder().embed([query, *sentences])
+    scores = [float(vectors[0] @ vector) + lexical for vector, lexical in zip(vectors[1:], coverage_scores(query, sentences))]
     chosen, words = set(), 0
     for index in sorted(range(len(sentences)), key=lambda i: -scores[i]):
         count = len(sentences[index].split())

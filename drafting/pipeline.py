@@ -22,11 +22,13 @@ from langchain_core.runnables import RunnableLambda
 from drafting.analysis import analyse, message_block
 from drafting.contracts import CHANNELS, Draft, DraftRequest
 from drafting.framing import HOLDING, clean_body, compose, drop_echoes, echoed_sentences
-from drafting.grounding import advice_lines, as_sources, playbook_passages, playbook_query, policy_passages, snippet
+from drafting.grounding import (advice_lines, as_sources, passage_sentences, playbook_passages, playbook_query,
+                                policy_passages, snippet)
 from drafting.messages import LANGUAGE_NAMES, clean_message
 from drafting.prompts import template, versions
 from drafting.providers import chat_model, llm_errors, provider_info
 from drafting.repair import answer_writer, best, repair, sentence_writer
+from evals.checks.forbidden_promise import named_destinations, refuses
 from evals.gate import review
 from replycoach.errors import InputError
 from replycoach.settings import Settings
@@ -137,9 +139,23 @@ class DraftPipeline:
         facts = "\n".join(f"- {snippet(p.text, state['message'])}" for p in state["policy"][:2])
         state["analysis"], notes = analyse(self.llm(160, 0.0), self.system, state["message"], state["language"],
                                            facts, decision_given=bool(request.decision))
-        state["notes"] += notes
+        state["notes"] += notes + self._drop_unsupported_proposal(state)
         self._lap(state, "analyse")
         return state
+
+    @staticmethod
+    def _drop_unsupported_proposal(state: dict) -> list[str]:
+        """A proposal must come from the policy, not the customer: the small model sometimes
+        proposes the customer's own demand ("send a $60 Amazon gift card instead"). One that
+        sends money somewhere no policy sentence grants ("never paid ... by gift card" refuses) is withdrawn."""
+        proposal = state["analysis"].proposed_decision
+        granted = [line for p in state["policy"] for line in passage_sentences(p.text) if not refuses(line)]
+        unsupported = named_destinations(proposal or "") - named_destinations(" ".join(granted))
+        if not unsupported:
+            return []
+        state["analysis"] = state["analysis"].model_copy(update={"proposed_decision": ""})
+        return [f"The model proposed \"{proposal}\", which sends money {' and '.join(sorted(unsupported))}; "
+                "no policy passage found allows that, so no decision is proposed: decide before sending."]
 
     @staticmethod
     def _decision_and_offers(request: DraftRequest, analysis) -> tuple[str | None, list[str]]:

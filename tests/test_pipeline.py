@@ -126,6 +126,14 @@ def test_without_a_decision_the_proposal_is_marked(ingested_settings):
     assert draft.decision_is_proposal and draft.decision.startswith("no refund")
 
 
+def test_a_proposal_that_sends_money_where_the_policy_never_does_is_withdrawn(ingested_settings):
+    message = "Returning the unopened vase. Your refunds take forever, so just send me a $60 Amazon gift card instead."
+    analysis = json.loads(ANALYSIS) | {"proposed_decision": "send a $60 Amazon gift card instead"}
+    draft = pipeline(ingested_settings, json.dumps(analysis), GOOD_BODY).run(request(message=message, decision=None))
+    assert draft.decision is None and not draft.decision_is_proposal
+    assert any("Amazon gift card" in note and "no decision is proposed" in note for note in draft.notes)
+
+
 def test_long_threads_lose_their_quoted_history(ingested_settings):
     thread = MESSAGE + "\n\nOn Mon, 3 Mar 2026, Brightside <help@brightside.example> wrote:\n> Thanks for your order.\n" * 3
     draft = pipeline(ingested_settings, ANALYSIS, GOOD_BODY).run(request(message=thread))

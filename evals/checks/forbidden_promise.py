@@ -152,9 +152,14 @@ def affirmative_promises(inp: CheckInput, ruled_out: list[set[str]], conditional
     return found
 
 
+def refuses(text: str) -> bool:
+    """Whether ``text`` says no ("decline", "never", "cannot"); a parenthetical note refuses nothing."""
+    return bool(_REFUSING.search(_PARENTHETICAL.sub("", text)))
+
+
 def granting_clauses(decision: str | None) -> list[str]:
-    """The decision's clauses that grant rather than refuse (a parenthetical note refuses nothing)."""
-    return [clause for clause in decision_clauses(decision) if not _REFUSING.search(_PARENTHETICAL.sub("", clause))]
+    """The decision's clauses that grant rather than refuse."""
+    return [clause for clause in decision_clauses(decision) if not refuses(clause)]
 
 
 def offered_terms(decision: str | None, offers=()) -> list[set[str]]:
@@ -182,10 +187,14 @@ _STATES_DESTINATION = re.compile(r"\b(?:original|same) (?:[\w-]+ )?(?:card|payme
 _MONEY_MOVES = re.compile(r"\b(?:refund\w*|reimburs\w*|credit(?:ed|ing)?|transfer\w*|pa(?:y|id|yment)|money|compensat\w*|deposit\w*)\b", re.I)
 
 
+def named_destinations(text: str) -> set[str]:
+    """The kinds of payment destination ``text`` names ("PayPal", "a $60 gift card")."""
+    return {label for label, pattern in _NAMED.items() if pattern.search(text)}
+
+
 def allowed_destinations(decision: str | None, offers=()) -> set[str]:
     """The destinations the decision's granting clauses and the offers name."""
-    granted = " ".join([*offers, *granting_clauses(decision)])
-    return {label for label, pattern in _NAMED.items() if pattern.search(granted)}
+    return named_destinations(" ".join([*offers, *granting_clauses(decision)]))
 
 
 def destination_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
@@ -195,7 +204,7 @@ def destination_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     Only where the destination is in question: the decision says where the money goes, or the
     customer asked for it to go somewhere (a new card, PayPal, an injected instruction)."""
     allowed = allowed_destinations(inp.decision, inp.offers)
-    asked = {label for label, pattern in _NAMED.items() if pattern.search(inp.message or "")}
+    asked = named_destinations(inp.message or "")
     stated = bool(_STATES_DESTINATION.search(inp.decision or "")) or bool(allowed)
     found = []
     for sentence in promising_sentences(inp):

@@ -47,7 +47,8 @@ _PROMISE = re.compile(
     re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never|can't|cannot|can not|unable|won't|isn't|aren't|hasn't|haven't|doesn't|instead of|rather than|"
                       r"in place of|unfortunately|if|unless)\b|"
-                      r"\b(?:request(?:ed|ing)?|ask(?:ed|ing)? for|seek(?:ing)?)\s+(?:[\w-]+\s+){0,3}approval\b", re.I)  # asking is not granting
+                      r"\b(?:request(?:ed|ing)?|ask(?:ed|ing)? for|seek(?:ing)?)\s+(?:[\w-]+\s+){0,3}approval\b|"  # asking is not granting
+                      r"\b(?:you|she|he|they) (?:were|was|had been|have been|'d been) (?:promised|told|offered|quoted)\b", re.I)  # a report
 
 
 _LIMIT = re.compile(r"\b(?:above|over|more than|beyond|exceeding|greater than|higher than)\s*(?:[$£€]\s?(?P<amount>\d[\d,]*(?:\.\d+)?)|"

@@ -115,3 +115,10 @@ def test_a_destination_the_customer_asked_for_needs_the_decision_to_name_it(run_
 def test_where_nobody_said_where_the_money_goes_any_destination_passes(run_check):
     draft = "I've arranged a goodwill payment of $100, which will reach your bank account within 5 working days."
     assert not run_check(check, draft, message="My phone was stolen.", decision="offer a $100 goodwill payment").flagged
+
+
+def test_what_the_customer_was_told_before_is_a_report_not_a_promise(run_check):
+    decision = "own the wrong information given in our chat; decline a refund for the opened teas; offer 50% store credit"
+    draft = "I'm sorry: I understand you were promised a full refund for the opened teas in our chat, and that was wrong."
+    assert not run_check(check, draft, decision=decision).flagged
+    assert run_check(check, "I've processed a full refund for the opened teas.", decision=decision).flagged

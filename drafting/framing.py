@@ -78,8 +78,8 @@ def drop_repeats(body: str) -> str:
                 continue
             seen.add(key)
             kept.append(sentence)
-        if " ".join(kept).strip():
-            paragraphs.append(" ".join(kept).strip())
+        if joined := " ".join(kept).strip():
+            paragraphs.append(joined)
     return "\n\n".join(paragraphs)
 
 

@@ -8,6 +8,7 @@ how the customer feels, and whether we have to say no.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.contracts import Analysis, Source
 from knowledge.embeddings import get_embedder
@@ -53,17 +54,24 @@ def passage_sentences(passage_text: str) -> list[str]:
     return [part for part in parts if part and not part.startswith("#")]
 
 
-def snippet(passage_text: str, query: str, max_words: int = MAX_SNIPPET_WORDS) -> str:
-    """The passage's sentences closest to the query, in order, within ``max_words``.
-
-    Closeness is meaning (MiniLM cosine) plus shared words: a customer who writes "today it's
-    $199 ... I want the $50 back" shares almost no words with "if an item's price drops, the
-    difference is given as store credit", and words alone picked the membership rule beside it."""
+@lru_cache(maxsize=16)
+def _closeness(passage_text: str, query: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The passage's sentences and how close each is to the query: meaning (MiniLM cosine) plus
+    shared words. A customer who writes "today it's $199 ... I want the $50 back" shares almost
+    no words with "if an item's price drops, the difference is given as store credit", and words
+    alone picked the membership rule beside it. Cached: drafting trims the same passage for the
+    analysis and again, shorter, for the reply."""
     sentences = passage_sentences(passage_text)
     if not sentences:
-        return ""
+        return (), ()
     vectors = get_embedder().embed([query, *sentences])
-    scores = [float(vectors[0] @ vector) + lexical for vector, lexical in zip(vectors[1:], coverage_scores(query, sentences))]
+    lexical = coverage_scores(query, sentences)
+    return tuple(sentences), tuple(float(vectors[0] @ vector) + words for vector, words in zip(vectors[1:], lexical))
+
+
+def snippet(passage_text: str, query: str, max_words: int = MAX_SNIPPET_WORDS) -> str:
+    """The passage's sentences closest to the query, in order, within ``max_words``."""
+    sentences, scores = _closeness(passage_text, query)
     chosen, words = set(), 0
     for index in sorted(range(len(sentences)), key=lambda i: -scores[i]):
         count = len(sentences[index].split())

@@ -1,8 +1,8 @@
 """condescension (block): the draft talks down to the customer.
 
 Two signals. Phrase families (telling them how to feel, "as I already explained", "it's
-really quite simple", lecturing, false solidarity, minimising, pet names, blaming their
-competence), each with a reason and a suggested rewrite, and with sentence-level exceptions
+really quite simple", lecturing, false solidarity, minimising, sarcasm, pet names, blaming their
+competence or presuming it from their age), each with a reason and a suggested rewrite, and with sentence-level exceptions
 for the same words used innocently ("I just shipped it", "it's simple to switch and I can do
 it for you now", "clearly our mistake"). Then a sentence classifier over distilled MiniLM
 features (:mod:`evals.checks.sentence_classifier`) for forms without trigger words ("Most
@@ -21,9 +21,11 @@ SEVERITY = BLOCK
 
 # "The listing clearly said solid oak, and that was our mistake" points at us, not the customer.
 _OURS = OWNERSHIP.pattern + r"|\b(?:that|which|it) was (?:wrong|incorrect|misleading)\b"
-# "As I mentioned on the phone, the late fee has been waived" recaps good news.
+# "As I mentioned on the phone, the late fee has been waived" recaps good news; "As I mentioned on
+# our call, I'd send you everything in writing" recaps the agent's own undertaking.
 _GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clearly)\b)[\s\S]*\bas (?:I|we) (?:mentioned|said|discussed)\b"
-                    r"[\s\S]*\b(?:waived|refunded|credited|approved|cancelled|sorted|booked|arranged|on its way|good news)\b")
+                    r"[\s\S]*\b(?:waived|refunded|credited|approved|cancelled|sorted|booked|arranged|on its way|good news)\b"
+                    r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b")
 
 
 FAMILIES = [
@@ -75,6 +77,11 @@ FAMILIES = [
         r"\bin case (?:it|this|that) (?:wasn't|isn't|was not|is not) (?:obvious|clear)\b",
         r"\b(?:hopefully|I hope) (?:that's|this is|that is|it's|it is) (?:clear|clearer|understood)(?: enough)? now\b",
         r"\b(?:is|was) that (?:clear|clear enough|understood)(?: now)?\?",
+        # "the fee was on the page, so it was always there to see"
+        r"\b(?:was|were|has been|have been|had been) (?:always |all |clearly |right |plainly )?there (?:for (?:you|anyone|everyone|all) )?to (?:see|read)\b",
+        r"\bright there\b[^.!?\n]{0,40}\b(?:the whole time|all along)\b",
+        # the customer's own documents "make plain" what they should have known
+        r"\bas your (?:\w+ ){0,3}(?:make|makes|made) (?:it |this |that )?(?:plain|clear|obvious)\b",
     ), "", unless=(_OURS, _GOOD_NEWS_RECAP)),
     Family("implies the problem is trivial or easy for anyone", (
         r"\b(?:it's|it is|this is|that's|that is) (?:really |actually |quite |very |pretty |perfectly |incredibly |super |all )?(?:quite |very )?(?:simple|easy|straightforward|basic|obvious)(?: really| actually)?[.!]",
@@ -98,6 +105,7 @@ FAMILIES = [
         r"\b(?:I|we)(?:'ll| will| can|'ve| have| am|'m)\b.{0,60}\bfor you\b",
         r"\b(?:clearly|obviously),? (?:this was |that was |it was )?(?:our|my|a|the) (?:mistake|fault|error|oversight|failure)\b",
         r"\b(?:clearly|obviously),? (?:we|I)(?:'ve)? (?:should|shouldn't|made|got|dropped|didn't|let|failed|messed)\b",
+        r"\b(?:clearly|obviously),? (?:our|the) (?:\w+ )?(?:technician|engineer|driver|courier|team|staff|installer|agent|advisor|adviser|colleague|store|warehouse|system|website|app|site) (?:should(?:n't)? have|made|got|dropped|didn't|failed|messed)\b",
     )),
     Family("lectures the customer", (
         r"\byou (?:may|might) not (?:be aware|know|realise|realize|understand|have (?:realised|realized|noticed|understood))",
@@ -114,7 +122,20 @@ FAMILIES = [
         r"\bas (?:I'm sure|I am sure|I trust) you (?:know|are aware|understand|realise|realize)\b",
         r"\bit (?:is|'s) (?:your|the customer's) responsibility to\b",
         r"\bI (?:would|'d) (?:strongly )?(?:advise|suggest|recommend|encourage) (?:you )?(?:to )?(?:read|familiari[sz]e|review|check) (?:yourself with )?(?:the|our)\b",
+        # homework for next time: "which I'd recommend reading before your next booking"
+        r"\b(?:recommend|suggest|advise|encourage)(?:ing)? (?:you )?(?:to )?(?:read(?:ing)?|re-?read(?:ing)?|review(?:ing)?|familiari[sz](?:e|ing) yourself with)\b"
+        r"[^.!?\n]{0,60}\bbefore (?:your next|you next|you (?:book|order|buy|contact|sign|renew|travel))",
     ), ""),
+    Family("is sarcastic", (
+        r"\bwhat a surprise\b|\bsurprise,? surprise\b",
+        r"(?:^|[.!?]\s+|,\s*)(?:funny|amazing|interesting) how\b",
+        r"(?:^|[.!?]\s+)shockingly,|\bshock(?:ing|er),? I know\b|\bI know, shocking\b",
+        r"\bwho (?:knew|would(?:'ve| have) (?:thought|guessed))\b|\bimagine that[!?.]|\bgo figure\b",
+        r"\b(?:definitely|certainly|clearly|absolutely|well and truly) (?:got|received|heard) (?:the|your) (?:message|point)\b",
+        r"\b(?:good luck|have fun) with that[.!]",
+        r"\bbless (?:your (?:heart|cotton socks)|you|him|her)\b",
+        r"🙄|😏",
+    ), "", unless=(r"\bgod bless\b", r"\bwhat a (?:lovely|nice|wonderful|great) surprise\b")),
     Family("presumes the customer agrees", (
         r"\b(?:I'm|I am|we're|we are) (?:sure|certain|confident) (?:that )?you(?:'ll|'d| can| will| would)? (?:understand|appreciate|agree|see why|realise|realize)\b",
         r"\bI trust you (?:can |will )?(?:understand|appreciate|see)\b",
@@ -144,7 +165,7 @@ FAMILIES = [
     )),
     Family("uses a pet name", (
         r"(?:^|[,.!?]\s*|\bthanks,?\s|\bthere,?\s|\bhi,?\s|\bhey,?\s|\bokay,?\s|\bok,?\s)(?:sweetie|sweetheart|honey|hun|hon|darling|dear|deary|dearie|love|luv|babe|buddy|pal|chief|champ|sunshine|my dear|my friend|young (?:man|lady)|sir|madam)\b(?=[,.!?]|\s*$)",
-        r"\b(?:sweetie|sweetheart|honey|hun|darling|deary|dearie|luv|babe|buddy|pal|champ|sunshine|young (?:man|lady))\b",
+        r"\b(?:sweetie|sweetheart|honey|hun|darling|deary|dearie|luv|babe|buddy|pal|champ|young (?:man|lady))\b",
         r"\bmy (?:dear|friend)\b(?!\s+(?:\w+\s+)?(?:who|that|at|from))",
     ), "", unless=(r"^\s*(?:my )?dear\s+(?:mr|mrs|ms|miss|dr|mx|sir|madam|customer|team|\w+)\b",
                    r"\b(?:honey|buddy|pal|champ)\s+(?:jar|pot|pack|plan|bundle|subscription|programme|program|order|system)\b")),
@@ -154,20 +175,33 @@ FAMILIES = [
         r"\byou (?:probably|obviously|clearly|evidently|apparently) (?:misread|misunderstood|pressed|clicked|forgot|entered|typed|selected|missed|didn't|did not|failed|ignored|overlooked|skipped)",
         r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:read|follow|check|enter|notice|understand|look|pay attention|bother)\b",
         r"\b(?:the|our) (?:instructions|steps|guide|label|manual|page|terms|faq|form) (?:are|were|is) (?:very |quite |perfectly |really )?(?:clear|simple|straightforward|self-explanatory|easy to follow)\b",
-        r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have)\b",
+        r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have|spot|catch|pick up on)\b",
         r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never)|new to|unfamiliar with|not used to|less familiar)\b",
         r"\b(?:misunderstanding|confusion|mistake|error|oversight|misreading|mix-up) on your (?:part|end|side)\b",
         r"\b(?:seems?|sounds?|is|are) (?:all |a bit |quite |very )?new to you\b",
         r"\bif you're not (?:familiar|comfortable|confident) with\b",
         r"\b(?:not very|not particularly|less) (?:tech-?savvy|technical|computer-?literate)\b",
+        # assumptions about who the customer is: their age, or that they are "not an app person"
+        r"\bat your (?:age|stage of life)\b",
+        r"\b(?:older|elderly|less technical|non-technical|less tech-?savvy) (?:people|customers|folks|users|passengers|patients|members|clients|drivers)\b"
+        r"[^.!?\n]{0,40}\b(?:struggle|find (?:it|this|these|them) (?:hard|difficult|confusing|tricky)|get (?:confused|flustered|muddled)|can't|cannot|aren't (?:used|comfortable)|don't (?:understand|realise|realize))",
+        r"\b(?:overwhelming|confusing|difficult|hard|tricky|daunting) for (?:older|elderly|non-technical|less technical|less tech-?savvy) (?:people|customers|folks|users|passengers|patients)\b",
+        r"\bnot (?:a |an )?(?:big |very |much of an? |really an? )?(?:app|tech|techy|computer|phone|online|internet|gadget|technology) (?:person|user|people|type|fan)\b",
+        r"\b(?:computers|technology|tech|apps|smartphones|phones|the internet|gadgets|forms|numbers) (?:aren't|isn't|are not|is not) (?:really |exactly )?your (?:thing|strong (?:point|suit)|forte|cup of tea)\b",
+        r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately)\b",
+        r"\bwith all due respect\b",
+    ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b")),
+    Family("explains as if the customer were slow", (
+        r"\b(?:happy|glad|able|can) to (?:go over|explain|go through|run through|walk you through) (?:it|this|that|everything) (?:again )?(?:more )?(?:slowly|simply)\b",
         r"\b(?:let me|I'll|I will) (?:walk you through it|explain it|go through it|take you through it|spell it out|break it down)\b.{0,20}\b(?:slowly|simply|again|in simple terms|one more time|for you)\b",
         r"\b(?:let me|I'll|I will) (?:spell it out|put it simply|put it in simple terms|make it (?:simple|easy) for you|keep (?:this|it) simple)\b",
         r"\b(?:in (?:simple|basic|layman's) (?:terms|english|words|language))\b",
         r"\b(?:slowly|very slowly) (?:this time|so you can follow|for you)\b",
         r"\bso (?:it's|it is) easy (?:for you )?to (?:follow|understand)\b",
-        r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately)\b",
-        r"\bwith all due respect\b",
-    ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b",)),
+    ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b"),
+       # the customer asked for it that way: "walk me through it very slowly", "explain it like I'm five"
+       asked_for=(r"\b(?:slow(?:ly|er)?|step[- ]by[- ]step|simpl[ey]|plain (?:english|language|terms)|layman'?s terms|like I'?m (?:five|5|a (?:child|kid|beginner))"
+                  r"|(?:assume|pretend) I know nothing|(?:I'?m|I am) (?:not (?:great|good|very good) with|new to|a (?:complete |total )?beginner|hopeless with|useless with|clueless))",)),
 ]
 
 def check(inp: CheckInput) -> CheckResult:

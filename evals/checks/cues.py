@@ -17,10 +17,15 @@ APOLOGY = rx(r"\b(?:I'm|I am|we're|we are|I'm so|I'm really|I'm truly)\s+(?:so |
              r"\b(?:I|we) (?:sincerely |truly |really )?apologi[sz]e (?:for|that|sincerely|again)\b(?! any inconvenience)",
              r"\b(?:please )?accept (?:my|our) (?:sincere |heartfelt )?apologies\b", r"\bI owe you an apology\b")
 FORMULAIC_APOLOGY = rx(r"\b(?:apologi[sz]e|sorry) for any (?:inconvenience|trouble|disruption|confusion)(?: (?:this|that) (?:may have|has|might have) caused| caused)?\b")
-OWNERSHIP = rx(r"\b(?:our|my) (?:mistake|error|fault|failure|oversight|mix-up|bad)\b",
+_OWNS_MISTAKE = (r"\b(?:our|my) (?:mistake|error|fault|failure|oversight|mix-up|bad)\b", r"\bthat's on (?:us|me)\b",
+                 r"\bwe let you down\b", r"\b(?:I|we) take (?:full )?responsibility\b",
+                 r"\b(?:this|that|it) (?:was|is) (?:entirely |completely )?(?:down to|on) us\b")
+# Saying outright that the mistake was ours: a sentence that does is neither talking down to the
+# customer nor quoting rules at them, whatever else it says.
+OWNS_MISTAKE = rx(*_OWNS_MISTAKE)
+OWNERSHIP = rx(*_OWNS_MISTAKE,
                r"\b(?:we|I)(?:'ve| have)? (?:got|made|messed|mixed|dropped|let|should(?:n't)? have|failed|slipped|fell short|were wrong|was wrong|didn't|did not)\b",
-               r"\bthat's on (?:us|me)\b", r"\b(?:on|from) our (?:side|end)\b", r"\bwe let you down\b",
-               r"\b(?:I|we) take (?:full )?responsibility\b", r"\b(?:this|that|it) (?:was|is) (?:entirely |completely )?(?:down to|on) us\b",
+               r"\b(?:on|from) our (?:side|end)\b",
                r"\bwe (?:sent|charged|shipped|delivered|billed|gave|told) you (?:the )?(?:wrong|twice|incorrect)\b")
 EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see|can imagine|know|hear|get) (?:how|why|that|what|your|it|you)\b",
              r"\bI (?:completely |totally |fully |really |can )?understand\b(?! (?:the|our|this|that) (?:policy|terms|rules|procedure))",

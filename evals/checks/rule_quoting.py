@@ -64,7 +64,9 @@ FAMILIES = [
         rf"\b(?:it's|it is|that's|that is|this is) (?:all |clearly )?(?:in|written in|set out in|covered in|stated in|spelled out in|spelt out in) "
         rf"(?:the|our) (?:[\w-]+ )?{_RULEBOOK}\b",
         r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
-    ), "", unless=(_GRANTS_ONLY,)),
+    ), "", unless=(_GRANTS_ONLY,
+                   # a procedure that is done to the customer's pet, car or teeth: "once the procedure is done"
+                   r"\b(?:once|after|before|when|until|during|for) (?:the|your|this|her|his|their) (?:\w+ )?procedure\b")),
     Family("quotes a clause or section", (
         r"\b(?:section|clause|article|paragraph|subsection|schedule|appendix)\s+\d+(?:\.\d+)*[a-z]?\b",
         r"§\s*\d+",

@@ -43,3 +43,47 @@ def test_suggests_a_rewrite_for_known_phrases(run_check):
     result = run_check(condescension, "Please calm down, I'm looking into it.")
     assert result.suggestion == "I understand how frustrating this is."
     assert any(e.startswith("pattern:") for e in result.evidence)
+
+
+@pytest.mark.parametrize("draft, label", [
+    ("What a surprise that the parcel went to the address you typed.", "is sarcastic"),
+    ("Funny how the code worked once it was entered correctly.", "is sarcastic"),
+    ("Your bill doubled because you doubled your data. Shocking, I know!", "is sarcastic"),
+    ("Thanks for the four calls today, we certainly got the message.", "is sarcastic"),
+    ("Bless your heart, the voucher is right there in your inbox.", "is sarcastic"),
+    ("The joining fee was printed on the sign-up page, so it was always there to see.", "implies the customer did not read or listen"),
+    ("As your renewal letter makes clear, the premium changes every year.", "implies the customer did not read or listen"),
+    ("Our cancellation guide, which I'd recommend reading before your next booking, explains the fees.", "lectures the customer"),
+    ("Self-checkout can be confusing for older customers, so ask a member of staff.", "blames the customer's competence"),
+    ("Even if you're not much of an app person, the steps are easy.", "blames the customer's competence"),
+    ("At your age the large-print statement may be easier.", "blames the customer's competence"),
+    ("If computers aren't really your thing, send me her email and I'll add her.", "blames the customer's competence"),
+    ("Most customers spot this in the contract before they sign.", "blames the customer's competence"),
+    ("Does that make sense? I'm happy to go over it again more slowly if you need.", "explains as if the customer were slow"),
+    ("The fee was sitting right there on your receipt the whole time.", "implies the customer did not read or listen"),
+])
+def test_sarcasm_and_presumed_incompetence_are_phrase_findings(run_check, draft, label):
+    result = run_check(condescension, draft)
+    assert result.flagged and f"pattern: {label}" in result.evidence
+
+
+@pytest.mark.parametrize("draft", [
+    "What a lovely surprise to hear the puppy settled in so well!",
+    "God bless, and thank you for your patience.",
+    "Your statements are there for you to read any time in the app, and I've emailed this one too.",
+    "Our priority line is open to older customers and carers, and I've added your number to it.",
+    "Good luck with the move, and message me if the van is late.",
+    "Here's hoping for sunshine on your next visit!",
+    "Obviously the technician should have tested the sensor before leaving, and that's on us.",
+    "As I mentioned on our call, I'd send you the summary in writing, so here it is.",
+    "Let me walk you through it slowly, just as you asked.",
+])
+def test_innocent_neighbours_of_the_sarcasm_and_age_phrases_pass(run_check, draft):
+    assert not any(e.startswith("pattern:") for e in run_check(condescension, draft).evidence)
+
+
+def test_an_explanation_style_the_customer_asked_for_is_not_talking_down(run_check):
+    draft = "Of course. Let me walk you through it slowly: look at the back of the router first."
+    assert "pattern: explains as if the customer were slow" in run_check(condescension, draft).evidence
+    asked = run_check(condescension, draft, message="I'm not great with technology. Could you walk me through it very slowly?")
+    assert not any(e.startswith("pattern:") for e in asked.evidence)

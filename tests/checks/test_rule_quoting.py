@@ -23,6 +23,7 @@ def test_flags_rules_used_as_the_authority(run_check, draft, fragment):
 
 @pytest.mark.parametrize("draft", [
     "Our returns team approved an exception for you, so the refund is on its way.",
+    "Once the procedure is done, send us the vet's invoice and we'll get the claim moving.",
     "Good news: our price-match policy covers this, so you get the $12 difference back.",
     "You're covered by the 12-month warranty; I'll send a replacement today.",
     "I've updated our policy page so the wording is clearer.",
@@ -36,3 +37,8 @@ def test_policy_mentioned_while_granting_passes(run_check, draft):
 
 def test_not_allowed_becomes_i_cant(run_check):
     assert run_check(rule_quoting, "I'm not allowed to extend the trial.").suggestion == "I can't"
+
+
+def test_a_sentence_owning_our_mistake_is_not_flagged_by_the_model(run_check):
+    owned = "Our pricing page clearly didn't explain that the user limit only applies to annual plans, and that's on us."
+    assert not run_check(rule_quoting, owned).flagged

@@ -24,7 +24,7 @@ _OURS = OWNERSHIP.pattern + r"|\b(?:that|which|it) was (?:wrong|incorrect|mislea
 # "As I mentioned on the phone, the late fee has been waived" recaps good news; "As I mentioned on
 # our call, I'd send you everything in writing" recaps the agent's own undertaking.
 _GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clearly)\b)[\s\S]*\bas (?:I|we) (?:mentioned|said|discussed)\b"
-                    r"[\s\S]*\b(?:waived|refunded|credited|approved|cancelled|sorted|booked|arranged|on its way|good news)\b"
+                    r"[\s\S]*\b(?:waived|refunded|credited|approved|upheld|resolved|cancelled|sorted|booked|arranged|on its way|good news|(?:pleased|happy|glad) to (?:say|confirm|tell))\b"
                     r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b")
 
 
@@ -73,7 +73,7 @@ FAMILIES = [
         r"\bas (?:\w+ ){0,3}(?:clearly|plainly|explicitly) (?:shows?|showed|states?|stated|says|said|indicates?|indicated|listed|displayed|explains?|explained)\b",
         r"\b(?:our|the) (?:records|notes|logs|system|confirmation|receipt|label|e-?mail|invoice|website|faq|page|listing|description|instructions) "
         r"(?:clearly|plainly|explicitly) (?:shows?|showed|states?|stated|says|said|indicates?|indicated|lists?|listed|explains?|explained)\b",
-        r"\b(?:hard|impossible|difficult) to miss\b|\byou can't miss (?:it|them)\b",
+        r"\b(?:hard|harder|impossible|difficult) to miss\b|\byou can't miss (?:it|them)\b",
         r"\bin case (?:it|this|that) (?:wasn't|isn't|was not|is not) (?:obvious|clear)\b",
         r"\b(?:hopefully|I hope) (?:that's|this is|that is|it's|it is) (?:clear|clearer|understood)(?: enough)? now\b",
         r"\b(?:is|was) that (?:clear|clear enough|understood)(?: now)?\?",
@@ -148,6 +148,8 @@ FAMILIES = [
         r"\b(?:it's|it is|this is|that's|that is|this isn't|it isn't|it's not|that's not|this is not) (?:really |honestly |hardly |not )?(?:a |that |such a |that much of a )?(?:big|huge|major) (?:deal|issue|problem)\b",
         r"\b(?:it's|it is|that's|that is|everything is|everything's) (?:totally |perfectly |absolutely )?(?:fine|ok|okay|no problem)[.!]",
         r"\b(?:it's|it is|that's|the difference is) (?:only|just|merely) (?:a |an )?(?:\$|£|€)?\d",
+        r"\b(?:it's|it is|that's|the difference is|it was) (?:only|just|merely) (?:a |an )?(?:fiver|tenner|quid|pennies|cents|"
+        r"(?:few|couple of) (?:pounds|dollars|euros|quid|bucks|pence|cents))\b",
         r"\b(?:it's|it is|that's|it was) (?:only|just|merely) (?:a )?(?:few|couple|small|minor|tiny|little|slight)\b",
         r"\b(?:no harm done|not the end of the world|worse things happen|happens to (?:everyone|the best of us)|these things happen)\b",
         r"\b(?:a |just a |only a )?(?:minor|small|slight|tiny) (?:inconvenience|hiccup|issue|delay|blip)\b",
@@ -190,6 +192,7 @@ FAMILIES = [
         r"\b(?:computers|technology|tech|apps|smartphones|phones|the internet|gadgets|forms|numbers) (?:aren't|isn't|are not|is not) (?:really |exactly )?your (?:thing|strong (?:point|suit)|forte|cup of tea)\b",
         r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately)\b",
         r"\bwith all due respect\b",
+        r"\bI'm sure you (?:did|tried|were doing) your (?:very )?best\b",
     ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b")),
     Family("explains as if the customer were slow", (
         r"\b(?:happy|glad|able|can) to (?:go over|explain|go through|run through|walk you through) (?:it|this|that|everything) (?:again )?(?:more )?(?:slowly|simply)\b",

@@ -61,6 +61,9 @@ def test_suggests_a_rewrite_for_known_phrases(run_check):
     ("Most customers spot this in the contract before they sign.", "blames the customer's competence"),
     ("Does that make sense? I'm happy to go over it again more slowly if you need.", "explains as if the customer were slow"),
     ("The fee was sitting right there on your receipt the whole time.", "implies the customer did not read or listen"),
+    ("I've printed the date in bold so it's a bit harder to miss this time.", "implies the customer did not read or listen"),
+    ("It's only a fiver, but I've refunded it as a goodwill gesture.", "minimises the customer's problem"),
+    ("I'm sure you did your best with them, but bulbs planted too shallow rarely come up.", "blames the customer's competence"),
 ])
 def test_sarcasm_and_presumed_incompetence_are_phrase_findings(run_check, draft, label):
     result = run_check(condescension, draft)
@@ -76,6 +79,7 @@ def test_sarcasm_and_presumed_incompetence_are_phrase_findings(run_check, draft,
     "Here's hoping for sunshine on your next visit!",
     "Obviously the technician should have tested the sensor before leaving, and that's on us.",
     "As I mentioned on our call, I'd send you the summary in writing, so here it is.",
+    "As I mentioned when we spoke on Monday, I wanted an answer for you this week, and I'm pleased to say your appeal has been upheld.",
     "Let me walk you through it slowly, just as you asked.",
 ])
 def test_innocent_neighbours_of_the_sarcasm_and_age_phrases_pass(run_check, draft):

@@ -19,6 +19,7 @@ import numpy as np
 
 from evals.accuracy import Confusion, load_rows
 from evals.checks import condescension, rule_quoting
+from evals.checks.sentence_classifier import sentence_probabilities
 from evals.checks.tone_model import SPEC_PATH, get_tone_model
 from evals.gate import check_input
 
@@ -43,6 +44,12 @@ def calibrate(split: str) -> dict:
     inputs = [(check_input(row["draft"], message=row.get("message"), decision=row.get("decision")), row["labels"])
               for row in rows]
     model = get_tone_model()
+    # Score every draft once with the lowest thresholds, so the second opinion is asked about every
+    # sentence any threshold on the grid could flag; the cached probabilities then serve the grid.
+    for check in (condescension, rule_quoting):
+        model.thresholds[check.NAME] = GRID[0]
+    for inp, _ in inputs:
+        sentence_probabilities(inp, condescension.NAME)
     chosen = {}
     for check in (condescension, rule_quoting):
         confusions = {}

@@ -41,11 +41,12 @@ def cores() -> int:
 
 def _start_worker() -> None:
     from evals.checks.sentence_classifier import load_screens
-    from evals.checks.tone_model import THREADS_ENV, get_tone_model
+    from evals.checks.tone_model import THREADS_ENV, get_second_opinion, get_tone_model
 
     os.environ[THREADS_ENV] = "1"  # one core per worker: the workers themselves fill the machine
     load_screens()
     get_tone_model()
+    get_second_opinion()
 
 
 def _review_chunk(inputs: list[CheckInput]) -> list[Review]:

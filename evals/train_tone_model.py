@@ -574,8 +574,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5, help="encoder learning rate")
     parser.add_argument("--head-lr", type=float, default=1e-3)
-    parser.add_argument("--draft-negative-weight", type=float, default=1.0,
-                        help="loss weight of innocent draft sentences (the ones the thresholds are held to)")
+    parser.add_argument("--draft-negative-weight", type=float, default=2.0,
+                        help="loss weight of innocent draft sentences (the ones the thresholds are held to); 2 found "
+                             "3.5 points more condescension at 0.6%% false alarms than 1 on the held-out fifth")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2, help="torch threads for training")
     parser.add_argument("--skip-baseline", action="store_true")

@@ -48,14 +48,20 @@ def default_tokenizer_path() -> Path:
     return Path(str(resources.files("knowledge") / "data" / "tokenizer.json"))
 
 
-def ort_session(path: Path, threads: int | None = None):
-    """An onnxruntime CPU session with ``threads`` intra-op threads (default: up to 2)."""
+def ort_session(path: Path, threads: int | None = None, spin: bool = True):
+    """An onnxruntime CPU session with ``threads`` intra-op threads (default: up to 2).
+
+    ``spin=False`` for sessions that take turns in one process: a session's threads otherwise
+    busy-wait after each run and take the cores from the next session's run (two tone models
+    spinning against each other on 2 cores doubled the time of each run)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
+    if not spin:
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 

@@ -8,6 +8,10 @@ and the per-check thresholds chosen on the development split by
 ``python -m evals.calibrate_tone``. A sentence costs about 4 ms on 2 cores, so the fast checks
 only send it the sentences the static classifier finds at all suspicious
 (:mod:`evals.checks.sentence_classifier`).
+
+``second_opinion.onnx`` is the model shipped before this one, trained on less data with other
+weights. Fresh authors' innocent sentences that one model scored near 1.0 the other often did
+not, so a sentence is flagged only when both reach the threshold (the lower probability counts).
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ from replycoach.errors import ModelError
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "tone_model.onnx"
 SPEC_PATH = DATA / "tone_model.json"
+# The previously shipped model, trained on other data: it confirms what the current one flags.
+SECOND_MODEL_PATH = DATA / "second_opinion.onnx"
+SECOND_SPEC_PATH = DATA / "second_opinion.json"
 PAD_ID = 0
 THREADS_ENV = "REPLYCOACH_TONE_THREADS"  # onnxruntime threads (default: up to 2); review workers use 1
 
@@ -53,7 +60,8 @@ class ToneModel:
         # Absent until `python -m evals.calibrate_tone` has chosen them for a newly trained model.
         self.thresholds: dict[str, float] = {name: float(value) for name, value in self.spec.get("thresholds", {}).items()}
         self._tokenizer = load_tokenizer(int(self.spec["max_len"]))
-        self._session = ort_session(model_path, int(os.environ.get(THREADS_ENV) or 0) or None)
+        # Two tone models take turns (the second opinion confirms what this one flags): no spinning.
+        self._session = ort_session(model_path, int(os.environ.get(THREADS_ENV) or 0) or None, spin=False)
 
     def threshold(self, name: str) -> float:
         if name not in self.thresholds:
@@ -80,3 +88,9 @@ class ToneModel:
 def get_tone_model() -> ToneModel:
     """The process-wide tone model (loading and hash-checking it takes about a second)."""
     return ToneModel()
+
+
+@lru_cache(maxsize=1)
+def get_second_opinion() -> ToneModel:
+    """The process-wide second-opinion model (same architecture; its own thresholds are not used)."""
+    return ToneModel(SECOND_MODEL_PATH, SECOND_SPEC_PATH)

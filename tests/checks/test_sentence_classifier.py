@@ -54,3 +54,37 @@ def test_the_screens_pass_paraphrases_on_to_the_tone_model():
     for screen in load_screens().values():
         passed |= screen.probabilities(vectors) >= screen.threshold
     assert passed.all()
+
+
+class FixedOpinion:
+    """A second opinion that gives every sentence the same probabilities, recording what it saw."""
+
+    def __init__(self, real, value):
+        self.checks, self.spec, self.value, self.seen = real.checks, real.spec, value, []
+
+    def probabilities(self, texts):
+        self.seen.extend(texts)
+        return np.full((len(texts), len(self.checks)), self.value, dtype=np.float32)
+
+
+def test_the_second_opinion_must_confirm_a_condescension_finding(monkeypatch):
+    draft = "Not everyone finds online forms easy, so take your time and read each box slowly this time."
+    assert classifier_spans(CheckInput(draft), condescension.NAME)[0], "the tone model alone flags it"
+    doubting = FixedOpinion(sentence_classifier.get_second_opinion(), 0.01)
+    monkeypatch.setattr(sentence_classifier, "get_second_opinion", lambda: doubting)
+    spans, score = classifier_spans(CheckInput(draft), condescension.NAME)
+    assert doubting.seen == [draft] and spans == [] and score == np.float32(0.01)
+
+
+def test_the_second_opinion_is_asked_only_about_what_the_tone_model_flags(monkeypatch):
+    agreeing = FixedOpinion(sentence_classifier.get_second_opinion(), 1.0)
+    monkeypatch.setattr(sentence_classifier, "get_second_opinion", lambda: agreeing)
+    inp = CheckInput("Hi Sam,\n\nI've refunded the £20 to your card today, and it should reach you within three working days. "
+                     "Not everyone finds online forms easy, so take your time and read each box slowly this time.\n\nBest,\nAmir")
+    spans, _ = classifier_spans(inp, condescension.NAME)
+    assert agreeing.seen == [span.text for span in spans] == [
+        "Not everyone finds online forms easy, so take your time and read each box slowly this time."]
+    assert agreeing.spec["confirms"] == ["condescension"]
+    seen = list(agreeing.seen)
+    rule = CheckInput("Our head office guidelines leave me no discretion on refunds after thirty days.")
+    assert classifier_spans(rule, "rule_quoting")[0] and agreeing.seen == seen, "rule quoting is not confirmed"

@@ -6,7 +6,7 @@ import shutil
 import numpy as np
 import pytest
 
-from evals.checks.tone_model import MODEL_PATH, SPEC_PATH, ToneModel, get_tone_model
+from evals.checks.tone_model import MODEL_PATH, SECOND_MODEL_PATH, SPEC_PATH, ToneModel, get_second_opinion, get_tone_model
 from replycoach.errors import ModelError
 
 # Written for this test (not in any dataset): paraphrases with none of the trigger phrases.
@@ -71,3 +71,17 @@ def test_an_uncalibrated_model_says_what_to_run(tmp_path):
     (tmp_path / "tone_model.json").write_text(json.dumps(spec), encoding="utf-8")
     with pytest.raises(ModelError, match="calibrate_tone"):
         ToneModel(MODEL_PATH, tmp_path / "tone_model.json").threshold("condescension")
+
+
+def test_the_second_opinion_is_a_hash_checked_model_of_the_same_shape(tmp_path):
+    second = get_second_opinion()
+    assert second.checks == get_tone_model().checks and second.spec["confirms"] == ["condescension"]
+    scores = second.probabilities(CONDESCENDING + INNOCENT)
+    assert scores.shape == (6, 2) and scores[:3, 0].min() > scores[3:, 0].max()
+    altered = tmp_path / "second_opinion.onnx"
+    shutil.copy(SECOND_MODEL_PATH, altered)
+    with altered.open("r+b") as handle:
+        handle.seek(-64, 2)
+        handle.write(b"\0" * 64)
+    with pytest.raises(ModelError):
+        ToneModel(altered, SECOND_MODEL_PATH.with_suffix(".json"))

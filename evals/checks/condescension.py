@@ -27,6 +27,9 @@ _GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clea
                     r"[\s\S]*\b(?:waived|refunded|credited|approved|upheld|resolved|cancelled|sorted|booked|arranged|on its way|good news|(?:pleased|happy|glad) to (?:say|confirm|tell))\b"
                     r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b")
 
+# "Let me walk you through it slowly, as you asked": the customer chose how it is explained.
+_AS_ASKED = (r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b")
+
 
 FAMILIES = [
     Family("tells the customer how to feel or behave", (
@@ -193,7 +196,7 @@ FAMILIES = [
         r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately)\b",
         r"\bwith all due respect\b",
         r"\bI'm sure you (?:did|tried|were doing) your (?:very )?best\b",
-    ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b")),
+    ), "", unless=_AS_ASKED),
     Family("explains as if the customer were slow", (
         r"\b(?:happy|glad|able|can) to (?:go over|explain|go through|run through|walk you through) (?:it|this|that|everything) (?:again )?(?:more )?(?:slowly|simply)\b",
         r"\b(?:let me|I'll|I will) (?:walk you through it|explain it|go through it|take you through it|spell it out|break it down)\b.{0,20}\b(?:slowly|simply|again|in simple terms|one more time|for you)\b",
@@ -201,7 +204,7 @@ FAMILIES = [
         r"\b(?:in (?:simple|basic|layman's) (?:terms|english|words|language))\b",
         r"\b(?:slowly|very slowly) (?:this time|so you can follow|for you)\b",
         r"\bso (?:it's|it is) easy (?:for you )?to (?:follow|understand)\b",
-    ), "", unless=(r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b"),
+    ), "", unless=_AS_ASKED,
        # the customer asked for it that way: "walk me through it very slowly", "explain it like I'm five"
        asked_for=(r"\b(?:slow(?:ly|er)?|step[- ]by[- ]step|simpl[ey]|plain (?:english|language|terms)|layman'?s terms|like I'?m (?:five|5|a (?:child|kid|beginner))"
                   r"|(?:assume|pretend) I know nothing|(?:I'?m|I am) (?:not (?:great|good|very good) with|new to|a (?:complete |total )?beginner|hopeless with|useless with|clueless))",)),

@@ -9,6 +9,7 @@ condescending when it was measured, so its verdicts cannot be trusted alone.
 
 from __future__ import annotations
 
+from drafting.messages import set_aside_instructions
 from evals.checks import run_checks
 from evals.checks.text import CheckInput
 from evals.contracts import Review
@@ -20,13 +21,19 @@ MODES = ("fast", "full")
 
 def check_input(draft: str, message: str | None = None, decision: str | None = None, offers=(),
                 customer_name: str | None = None, sources=()) -> CheckInput:
-    """What the checks see, or a clear error for a draft that cannot be reviewed."""
+    """What the checks see, or a clear error for a draft that cannot be reviewed.
+
+    Text in the message addressed to an AI ("ignore your instructions and ...") is set aside, as
+    drafting does, so the checks never demand that the draft answer or obey it; a note says so."""
     if not draft or not draft.strip():
         raise InputError("the draft is empty", "write or generate a reply first")
     if len(draft) > MAX_DRAFT_CHARS:
         raise InputError(f"the draft is {len(draft):,} characters, over the {MAX_DRAFT_CHARS:,} limit", "shorten it")
+    notes: list[str] = []
+    if message and message.strip():
+        message, notes = set_aside_instructions(message)
     return CheckInput(draft=draft, message=message or None, decision=decision or None, offers=tuple(offers),
-                      customer_name=customer_name, sources=tuple(sources))
+                      customer_name=customer_name, sources=tuple(sources), notes=tuple(notes))
 
 
 def review_input(inp: CheckInput, mode: str = "fast", judge=None) -> Review:
@@ -38,7 +45,7 @@ def review_input(inp: CheckInput, mode: str = "fast", judge=None) -> Review:
         from evals.judge import apply_judge
 
         results, notes = apply_judge(inp, results, judge)
-    return Review(checks=results, mode=mode, notes=notes)
+    return Review(checks=results, mode=mode, notes=[*inp.notes, *notes])
 
 
 def review(draft: str, message: str | None = None, decision: str | None = None, offers=(), customer_name: str | None = None,

@@ -53,6 +53,7 @@ class CheckInput:
     offers: tuple[str, ...] = ()
     customer_name: str | None = None
     sources: tuple[str, ...] = ()  # passages the draft may rely on (retrieved policy text)
+    notes: tuple[str, ...] = ()  # what was done to the inputs before the checks read them, for the reviewer
     cache: dict = field(default_factory=dict, repr=False)  # shared per-draft work (e.g. sentence features)
 
     @cached_property

@@ -38,8 +38,8 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\bunacceptable\b", r"\bno wonder you(?:'re| are)\b", r"\b(?:right|fair) to be (?:upset|annoyed|angry|frustrated|disappointed)\b",
              r"\bthe last thing you need\b", r"\bI'm (?:so |really )?sorry (?:to hear|that|for|about)\b",
              r"\b(?:what a|such a) (?:hassle|pain|nuisance|shame|headache|stressful)\b")
-OFFER = rx(r"\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?: also| now| still| instead| gladly| already| just|"
-           r" temporarily| personally| gone ahead and)? (?:add(?:ed)?|sen[dt]|offer(?:ed)?|give|given|arrang(?:e|ed)|book(?:ed)?|set up|"
+OFFER = rx(r"(?<!\bwish )(?<!\bif )\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?:,? (?:however|though|instead),?)?"
+           r"(?: also| now| still| instead| gladly| already| just| temporarily| personally| gone ahead and)? (?:add(?:ed)?|reduc(?:e|ed)|lower(?:ed)?|sen[dt]|offer(?:ed)?|give|given|arrang(?:e|ed)|book(?:ed)?|set up|"
            r"issu(?:e|ed)|appl(?:y|ied)|credit(?:ed)?|refund(?:ed)?|replac(?:e|ed)|exchang(?:e|ed)|extend(?:ed)?|freez(?:e|ed)|froze|"
            r"paus(?:e|ed)|waiv(?:e|ed)|upgrad(?:e|ed)|switch(?:ed)?|mov(?:e|ed)|reserv(?:e|ed)|h[eo]ld|email(?:ed)?|call(?:ed)?|help(?:ed)?|"
            r"process(?:ed)?|ship(?:ped)?|sort(?:ed)?|organi[sz](?:e|ed)|lock(?:ed)?|reopen(?:ed)?|restor(?:e|ed)|rais(?:e|ed)|"
@@ -48,13 +48,19 @@ OFFER = rx(r"\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy 
            r"start(?:ed)?|store|stored|keep|kept|walk|bring|brought|reship(?:ped)?|resend|resent|deliver(?:ed)?|collect(?:ed)?|pick(?:ed)? up)\b",
            r"\b(?:I|we)(?:'d| would) be (?:happy|glad|delighted) to\b",
            r"\b(?:I|we)(?:'ll| will| can| could) (?:also |then |gladly )?(?:check|look into|review|ask|find out|follow up|chase|keep an eye)\b",
-           r"\b(?:I|we) can (?!(?:see|understand|imagine|only|confirm|tell|assure|guarantee|promise|not)\b)\w+",
+           r"(?<!\bwish )(?<!\bif )\b(?:I|we) can (?!(?:see|understand|imagine|only|confirm|tell|assure|guarantee|promise|not)\b)\w+",
+           r"\b(?:I|we) (?:do|also|still) (?:accept|offer|take|stock|sell|run|provide)\b",
+           # a next step the customer can take, or a condition under which we will act
+           r"\byou (?:can|could) (?:also |still |instead |always )?(?!(?:see|imagine|understand|appreciate|rest|not)\b)\w+",
+           r"\bif you (?:can |could )?(?:send|reply|forward|bring|email|call|upload|let (?:me|us) know|get in touch)\b",
+           r"\b(?:two|three|a few|several|other|a couple of) (?:options|ways|alternatives|choices|routes)\b",
+           r"\bcan (?:still |instead )?be (?:moved|transferred|used|rebooked|rescheduled|carried over|applied|put towards|exchanged|swapped|deferred)\b",
            r"\b(?:store credit|gift card|voucher|coupon|discount|exchange|replacement|% off|percent off|free (?:of charge|upgrade|delivery|shipping|return|label)|"
            r"at no (?:extra )?cost|prepaid (?:return )?label|instead|alternatively|other option|another option|options?:)\b",
-           r"\bwhat I can do\b", r"\bhere's what\b", r"\bwould you (?:like|prefer)\b", r"\bthe good news\b", r"\bif you'd (?:like|prefer|rather)\b",
-           r"\byou (?:can|could) (?:also |still )?(?:choose|pick|have|get|use|swap|exchange|keep)\b")
+           r"\bwhat I can do\b", r"\bhere's what\b", r"\bwould you (?:like|prefer)\b", r"\bthe good news\b", r"\bif you'd (?:like|prefer|rather)\b")
 DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able to|are not able to|aren't able to|isn't possible to|"
-             r"not possible to|no longer|don't|do not|won't|will not)\s+(?:be able to\s+)?(?:offer|refund|return|extend|cancel|exchange|accept|"
+             r"not possible to|no longer|don't|do not|won't|will not|not (?:authori[sz]ed|permitted|allowed|in a position) to|no way (?:to|for (?:me|us) to))"
+             r"\s+(?:be able to\s+)?(?:offer|restore|reactivate|carry out|swap|transfer|defer|unlock|release|refund|return|extend|cancel|exchange|accept|"
              r"waive|credit|replace|change|reverse|honou?r|match|process|give|provide|approve|grant|issue|make|reinstate|reopen|allow|do|take back|"
              r"remove|increase|reduce|compensate|cover|reimburse|arrange|send)\b",
              r"\b(?:refund|return|exchange|cancellation|extension|replacement|credit|exception|compensation|reimbursement)s? "
@@ -65,7 +71,13 @@ DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able 
              r"\b(?:isn't|is not|aren't|are not)\s+(?:refundable|returnable|exchangeable|eligible)\b|\bnon-?refundable\b",
              r"\b(?:I'm|I am) afraid (?:not|we can't|I can't|that's not)\b",
              r"\b(?:we|I)(?:'ve| have)? (?:had to )?(?:decline|declined|deny|denied|reject|rejected|turn(?:ed)? down)\b",
-             r"\bnot (?:eligible|entitled)\b|\bineligible\b")
+             r"\bnot (?:eligible|entitled)\b|\bineligible\b",
+             r"\bnon-?negotiable\b|\b(?:is|are) (?:final|non-?transferable)\b|\bno exceptions?\b",
+             r"\b(?:fee|charge|deduction|penalty|fine|decision|valuation)s? (?:stands?|remains?|stays?|will (?:stand|remain|stay))\b",
+             r"\b(?:I|we) (?:don't|do not) have (?:any |a |an )?(?:[\w-]+ ){0,2}(?:available|in stock|left)\b",
+             r"\b(?:I|we) (?:can't|cannot|am not able to|'m not able to|are not able to|aren't able to) let\b",
+             # a price-match, a re-issue: the refused verb may be hyphenated onto a noun
+             r"(?:\b(?:can't|cannot|unable to|not able to)|n't able to)\s+\w+-(?:match|issue|book|send|fund)\b")
 TIME = rx(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|month)|next (?:week|month|\w+day)|"
           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|within \d+|by \d|(?:\d+|one|two|three|four|five|a few) (?:to \d+ )?(?:business |working )?"
           r"(?:minutes?|hours?|days?|weeks?|months?)|\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|"

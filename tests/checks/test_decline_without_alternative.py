@@ -1,3 +1,5 @@
+import pytest
+
 from evals.checks import decline_without_alternative as check
 
 
@@ -33,3 +35,29 @@ def test_the_customers_card_being_declined_is_not_our_decline(run_check):
 def test_passive_declines_count_too(run_check):
     assert run_check(check, "Hi Dana, opened items cannot be refunded. Thanks for understanding.").flagged
     assert run_check(check, "Sale items are non-refundable. Have a good day.").flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Ola, I'm not authorised to waive the booking fee. Kind regards, Sam",
+    "Hi Ola, the replacement cost is non-negotiable. Regards, Sam",
+    "Hi Ola, we don't have any loan vans available on Friday. Regards, Sam",
+    "Hi Ola, I'm afraid the cancellation fee stands. Regards, Sam",
+    "Hi Ola, I can't let you board with an expired pass. Regards, Sam",
+    "Hi Ola, sorry, we aren't able to price-match market stalls. Regards, Sam",
+    "Hi Ola, I wish I could help, but there's no way to restore a deleted save. Sorry, Sam",
+])
+def test_more_ways_of_saying_no(run_check, draft):
+    assert run_check(check, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "We can't refund the course, but you can transfer your place to a friend at no charge.",
+    "We can't take card details by email. We do accept bank transfers, and the details are on your invoice.",
+    "I can't cancel the fine as it stands. If you send a photo of your permit, we'll cancel it straight away.",
+    "We can't offer a private room on the NHS, but you do have two options: a shared bay, or a private room for £90.",
+    "I can't remove the fee entirely, but I've reduced it to $20 as a goodwill gesture.",
+    "We can't refund the deposit. I can, however, move your booking to any date next year.",
+    "The deposit can't be returned, but it can be moved to any date in the next 18 months.",
+])
+def test_next_steps_and_partial_help_count_as_an_alternative(run_check, draft):
+    assert not run_check(check, draft).flagged

@@ -24,8 +24,13 @@ _OURS = OWNERSHIP.pattern + r"|\b(?:that|which|it) was (?:wrong|incorrect|mislea
 # "As I mentioned on the phone, the late fee has been waived" recaps good news; "As I mentioned on
 # our call, I'd send you everything in writing" recaps the agent's own undertaking.
 _GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clearly)\b)[\s\S]*\bas (?:I|we) (?:mentioned|said|discussed)\b"
-                    r"[\s\S]*\b(?:waived|refunded|credited|approved|upheld|resolved|cancelled|sorted|booked|arranged|on its way|good news|(?:pleased|happy|glad) to (?:say|confirm|tell))\b"
-                    r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b")
+                    r"[\s\S]*\b(?:waived|refunded|credited|approved|upheld|resolved|cancelled|sorted|booked|arranged|on its way|good news|free|covered|"
+                    r"(?:is|are) yours|confirmed|(?:pleased|happy|glad) to (?:say|confirm|tell))\b"
+                    r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b"
+                    # ... or what the agent has since done or booked: "As I mentioned when we spoke, the engineer will come on Monday"
+                    r"|\bas (?:I|we) (?:mentioned|said|promised|discussed) (?:on|when|during|in|this|earlier)\b[^.!?\n]{0,40}"
+                    r"(?:\b(?:I|we)(?:'ve| have) (?:now |just )?(?!(?:explained|told|said|mentioned|stated|pointed|noted|advised)\b)\w+(?:ed|t|en)\b"
+                    r"|\byou(?:'re| are) now\b|\b(?:engineer|technician|driver|courier|crew|fitter|plumber|nurse|team) will (?:come|arrive|be|call|visit)\b)")
 
 # "Let me walk you through it slowly, as you asked": the customer chose how it is explained.
 _AS_ASKED = (r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas you (?:asked|requested|wanted)\b")
@@ -37,6 +42,7 @@ FAMILIES = [
         r"\b(?:just\s+)?relax\b[,.!]",
         r"\bthere(?:'s| is) no (?:need|reason) (?:for you )?to (?:get|be|feel|become)\s+(?:so\s+|this\s+)?(?:upset|angry|worked up|rude|emotional|aggressive|hostile|agitated|frustrated|dramatic|defensive)",
         r"\bno need (?:to|for) (?:shout|yell|panic|swear|the (?:attitude|tone|caps|drama)|raise your voice|get (?:so )?(?:upset|angry|worked up))",
+        r"\bno (?:need|call) for (?:all )?(?:the|that|this|those) (?:attitude|tone|caps|capitals|capital letters|drama|shouting|language|exclamation marks)\b",
         r"\b(?:don't|do not) (?:get|be) (?:so |too )?(?:upset|worked up|emotional|dramatic|angry|excited|defensive)",
         r"\btake a (?:deep )?breath\b",
         r"\b(?:you're|you are|you seem to be|you may be) (?:over-?reacting|being (?:a (?:bit|little) )?(?:dramatic|unreasonable|emotional|hysterical|difficult))",
@@ -83,6 +89,8 @@ FAMILIES = [
         # "the fee was on the page, so it was always there to see"
         r"\b(?:was|were|has been|have been|had been) (?:always |all |clearly |right |plainly )?there (?:for (?:you|anyone|everyone|all) )?to (?:see|read)\b",
         r"\bright there\b[^.!?\n]{0,40}\b(?:the whole time|all along)\b",
+        r"\bfor anyone (?:who|that) (?:cares|bothers|takes the time|wants) to (?:look|read|check)\b",
+        r"\b(?:give|giving) (?:it|them|(?:the|our|your) [\w-]+(?: [\w-]+)?) a (?:proper|careful|closer|thorough) (?:read|look)\b",
         # the customer's own documents "make plain" what they should have known
         r"\bas your (?:\w+ ){0,3}(?:make|makes|made) (?:it |this |that )?(?:plain|clear|obvious)\b",
     ), "", unless=(_OURS, _GOOD_NEWS_RECAP)),
@@ -108,11 +116,15 @@ FAMILIES = [
         r"\b(?:I|we)(?:'ll| will| can|'ve| have| am|'m)\b.{0,60}\bfor you\b",
         r"\b(?:clearly|obviously),? (?:this was |that was |it was )?(?:our|my|a|the) (?:mistake|fault|error|oversight|failure)\b",
         r"\b(?:clearly|obviously),? (?:we|I)(?:'ve)? (?:should|shouldn't|made|got|dropped|didn't|let|failed|messed)\b",
+        # our own stance, or what matters to the customer: "Obviously we won't charge you for our mistake"
+        r"\b(?:clearly|obviously),? (?:we|I) (?:want|won't|will|would|'d|'ll|don't want|care)\b",
+        r"\b(?:clearly|obviously),? your (?:\w+ ){1,2}(?:matters?|comes? first|is (?:the |our )?(?:priority|most important))\b",
         r"\b(?:clearly|obviously),? (?:our|the) (?:\w+ )?(?:technician|engineer|driver|courier|team|staff|installer|agent|advisor|adviser|colleague|store|warehouse|system|website|app|site) (?:should(?:n't)? have|made|got|dropped|didn't|failed|messed)\b",
     )),
     Family("lectures the customer", (
         r"\byou (?:may|might) not (?:be aware|know|realise|realize|understand|have (?:realised|realized|noticed|understood))",
         r"\b(?:you|customers) (?:may|might) be unaware\b",
+        r"\byou (?:may|might) or (?:may|might) not (?:know|be aware|realise|realize|have (?:noticed|heard))\b",
         r"\bfor your (?:information|reference|education|benefit|own good)\b",
         r"\bFYI\b",
         r"(?:^|[.!?]\s+)to be (?:clear|perfectly clear|absolutely clear|fair to us),",
@@ -128,7 +140,7 @@ FAMILIES = [
         # homework for next time: "which I'd recommend reading before your next booking"
         r"\b(?:recommend|suggest|advise|encourage)(?:ing)? (?:you )?(?:to )?(?:read(?:ing)?|re-?read(?:ing)?|review(?:ing)?|familiari[sz](?:e|ing) yourself with)\b"
         r"[^.!?\n]{0,60}\bbefore (?:your next|you next|you (?:book|order|buy|contact|sign|renew|travel))",
-    ), ""),
+    ), "", unless=(r"\b(?:attach(?:ed)?|enclos(?:e|ed)|cop(?:y|ies)|included)\b[^.!?\n]*\bfor your (?:reference|records)\b",)),
     Family("is sarcastic", (
         r"\bwhat a surprise\b|\bsurprise,? surprise\b",
         r"(?:^|[.!?]\s+|,\s*)(?:funny|amazing|interesting) how\b",
@@ -154,7 +166,7 @@ FAMILIES = [
         r"\b(?:it's|it is|that's|the difference is|it was) (?:only|just|merely) (?:a |an )?(?:fiver|tenner|quid|pennies|cents|"
         r"(?:few|couple of) (?:pounds|dollars|euros|quid|bucks|pence|cents))\b",
         r"\b(?:it's|it is|that's|it was) (?:only|just|merely) (?:a )?(?:few|couple|small|minor|tiny|little|slight)\b",
-        r"\b(?:no harm done|not the end of the world|worse things happen|happens to (?:everyone|the best of us)|these things happen)\b",
+        r"\b(?:no (?:real |great |lasting )?harm done|not the end of the world|worse things happen|happens to (?:everyone|the best of us)|these things happen)\b",
         r"\b(?:a |just a |only a )?(?:minor|small|slight|tiny) (?:inconvenience|hiccup|issue|delay|blip)\b",
         r"\b(?:making|make) (?:such )?a (?:big )?(?:fuss|deal|drama|scene)\b",
         r"\bnothing to (?:worry|get upset|be upset|be angry|complain) about\b",
@@ -169,9 +181,9 @@ FAMILIES = [
         r"\b(?:we|I) (?:made|had|caused) a (?:small|minor|slight) (?:error|mistake)\b",
     )),
     Family("uses a pet name", (
-        r"(?:^|[,.!?]\s*|\bthanks,?\s|\bthere,?\s|\bhi,?\s|\bhey,?\s|\bokay,?\s|\bok,?\s)(?:sweetie|sweetheart|honey|hun|hon|darling|dear|deary|dearie|love|luv|babe|buddy|pal|chief|champ|sunshine|my dear|my friend|young (?:man|lady)|sir|madam)\b(?=[,.!?]|\s*$)",
+        r"(?:^|[,.!?]\s*|\bthanks,?\s|\bthere,?\s|\bhi,?\s|\bhey,?\s|\bokay,?\s|\bok,?\s)(?:sweetie|sweetheart|honey|hun|hon|darling|dear|deary|dearie|love|luv|babe|buddy|pal|chief|champ|sunshine|my dear|my friend|young (?:man|lady)|sir|madam)\b(?=\s*[,.!?\u2014\u2013]|\s+-\s|\s*$)",
         r"\b(?:sweetie|sweetheart|honey|hun|darling|deary|dearie|luv|babe|buddy|pal|champ|young (?:man|lady))\b",
-        r"\bmy (?:dear|friend)\b(?!\s+(?:\w+\s+)?(?:who|that|at|from))",
+        r"\bmy (?:dear|friend|love)\b(?!\s+(?:\w+\s+)?(?:who|that|at|from|of|for))",
     ), "", unless=(r"^\s*(?:my )?dear\s+(?:mr|mrs|ms|miss|dr|mx|sir|madam|customer|team|\w+)\b",
                    r"\b(?:honey|buddy|pal|champ)\s+(?:jar|pot|pack|plan|bundle|subscription|programme|program|order|system)\b")),
     Family("blames the customer's competence", (
@@ -181,7 +193,8 @@ FAMILIES = [
         r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:read|follow|check|enter|notice|understand|look|pay attention|bother)\b",
         r"\b(?:the|our) (?:instructions|steps|guide|label|manual|page|terms|faq|form) (?:are|were|is) (?:very |quite |perfectly |really )?(?:clear|simple|straightforward|self-explanatory|easy to follow)\b",
         r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have|spot|catch|pick up on)\b",
-        r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never)|new to|unfamiliar with|not used to|less familiar)\b",
+        r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never)(?! (?:arrive|turn up|show up|show|come|reply|respond|answer|call)\b)"
+        r"|new to|unfamiliar with|not used to|less familiar)\b",
         r"\b(?:misunderstanding|confusion|mistake|error|oversight|misreading|mix-up) on your (?:part|end|side)\b",
         r"\b(?:seems?|sounds?|is|are) (?:all |a bit |quite |very )?new to you\b",
         r"\bif you're not (?:familiar|comfortable|confident) with\b",

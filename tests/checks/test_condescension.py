@@ -64,6 +64,13 @@ def test_suggests_a_rewrite_for_known_phrases(run_check):
     ("I've printed the date in bold so it's a bit harder to miss this time.", "implies the customer did not read or listen"),
     ("It's only a fiver, but I've refunded it as a goodwill gesture.", "minimises the customer's problem"),
     ("I'm sure you did your best with them, but bulbs planted too shallow rarely come up.", "blames the customer's competence"),
+    ("As you may or may not know, the discount needs a valid student card.", "lectures the customer"),
+    ("There's really no call for all the shouting; your new key is in the post.", "tells the customer how to feel or behave"),
+    ("The fee is in clause 3, set out plainly for anyone who bothers to read it.", "implies the customer did not read or listen"),
+    ("I'd suggest giving the handbook a proper read before term starts.", "implies the customer did not read or listen"),
+    ("No worries at all, love - the refund went out this morning.", "uses a pet name"),
+    ("Leave the paperwork with me, my love.", "uses a pet name"),
+    ("Your taxi still got you there on time, so no real harm done.", "minimises the customer's problem"),
 ])
 def test_sarcasm_and_presumed_incompetence_are_phrase_findings(run_check, draft, label):
     result = run_check(condescension, draft)
@@ -81,6 +88,14 @@ def test_sarcasm_and_presumed_incompetence_are_phrase_findings(run_check, draft,
     "As I mentioned on our call, I'd send you the summary in writing, so here it is.",
     "As I mentioned when we spoke on Monday, I wanted an answer for you this week, and I'm pleased to say your appeal has been upheld.",
     "Let me walk you through it slowly, just as you asked.",
+    "As I mentioned on the phone, I've cancelled the second payment, and you'll see it back by Friday.",
+    "As I said when we spoke, the engineer will come on Tuesday between 8 and 10.",
+    "As I mentioned this morning, the replacement is free, postage included.",
+    "Obviously we won't charge for a reprint of our own mistake.",
+    "Obviously I want you to be happy with it, so tell me if it still smells.",
+    "Obviously your safety matters more than the schedule, so we've paused the job.",
+    "I've enclosed a copy of the engineer's notes for your reference.",
+    "I'm sorry you lost a morning waiting for someone who doesn't turn up.",
 ])
 def test_innocent_neighbours_of_the_sarcasm_and_age_phrases_pass(run_check, draft):
     assert not any(e.startswith("pattern:") for e in run_check(condescension, draft).evidence)

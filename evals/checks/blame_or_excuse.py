@@ -22,7 +22,14 @@ FAMILIES = [
         rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|failed to|is responsible|was responsible)\b",
         rf"\b(?:that's|that is|this is|it's|it is|this was|that was|it was) (?:the |entirely |completely |really )?(?:on|down to) "
         rf"(?:them|{_PARTY})\b",
-        rf"\b(?:the |a )?{_PARTY}(?:'s)? (?:fault|error|mistake|responsibility|problem|doing)\b(?!,? (?:but|and) (?:we|I)(?:'re| are| take| own))",
+        rf"\b(?:the |a )?{_PARTY}(?:'s)? (?:fault|error|mistake|responsibility|problem|doing)\b(?!,? (?:but|and) (?:we|I)(?:'re| are| take| own))"
+        r"(?! (?:at|on) our (?:end|side))",
+        # deflection: "down to the supplier rather than us", "the fault lies with them", "to be fair to our team"
+        r"\brather than (?:us|me|with us|anything (?:we|I) did|(?:our|my) (?:[\w-]+ )?(?:team|fitters?|engineers?|staff|drivers?|crew|end|side|mechanics?|installers?))\b",
+        rf"\b(?:fault|blame|responsibility) (?:really |here )?(?:lies|lay|is|was|rests) (?:entirely |really |squarely |firmly )?with (?:them|{_PARTY})",
+        r"\bto be fair to (?:us|me|our [\w-]+|the (?:team|staff|driver|engineer|crew))\b",
+        r"\b(?:new|casual|temporary|temp|junior|agency|relief) (?:member of (?:our|the) (?:[\w-]+ )?team|educator|starter|colleague|staff member|trainee|driver|"
+        r"technician|engineer|agent)\b[^.!?\n]{0,60}\b(?:hadn't been trained|wasn't (?:yet )?trained|wasn't familiar|didn't know|was new|unfamiliar|not (?:yet )?trained)",
         r"\bnot (?:our|my) (?:fault|doing|error|mistake|responsibility|problem)\b",
         r"\b(?:it|this|that) wasn't (?:us|me|our fault)\b|\bnot us\b|\b(?:blame|blamed) (?:the|on the|on our)\b",
         r"\b(?:out of|beyond|outside) (?:our|my) (?:hands|control)\b",
@@ -36,9 +43,12 @@ FAMILIES = [
         r"measure|notify|inform|let us know|confirm|include|attach|keep|fill)\b",
         r"\b(?:because|as|since) you (?:entered|gave|chose|selected|forgot|didn't|did not|failed|ordered|typed|picked|missed|ignored)\b",
         r"\b(?:your|the customer's) (?:own )?(?:mistake|error|fault|oversight|responsibility)\b",
-        r"\b(?:caused|due to|because of|the result of) (?:your|an incorrect \w+ you|the (?:details|address|information) you)\b",
-        r"\bfor next time,? (?:you|please) (?:should|check|make sure|remember|read)\b",
-    )),
+        r"\b(?:caused|due to|because of|the result of) (?:your(?! (?:medical|health|condition|disability|circumstances|loyalty|feedback|patience|help|report)\b)"
+        r"|an incorrect \w+ you|the (?:details|address|information) you)\b",
+        r"\b(?:for )?next time,? (?:you (?:should|might|could|may want to) |please )?(?:double-check|check|make sure|remember to|read|measure)\b",
+        r"\bbefore (?:ordering|booking|buying|signing|washing) next time\b",
+        r"\bI(?:'d| would) have expected (?:you|your [\w ]{1,30}?) to (?:have )?(?:check|read|know|notice|measure|look)",
+    ), unless=(r"(?:\b(?:not|none of (?:this|it|that)|never|nothing)\b|n't\b)[^.!?\n]{0,20}\byour (?:own )?(?:fault|mistake|error|doing)\b",)),
     Family("makes an excuse", (
         r"\b(?:we're|we are|we've been|we have been|the team is|the team's|our team is|things are|it's been|it has been) "
         r"(?:very |extremely |really |incredibly |so |quite |a bit |rather )?(?:busy|swamped|stretched|overwhelmed|short[- ]staffed|understaffed|"
@@ -48,7 +58,7 @@ FAMILIES = [
         r"\b(?:it's|it is|this is|being) (?:our|the) (?:busy|busiest|peak|holiday|festive|christmas|summer) (?:season|period|time|week|month)\b",
         r"\b(?:circumstances|reasons|factors|events) (?:beyond|outside) (?:our|my) control\b",
         r"\b(?:our|the) (?:phones?|phone lines?|systems?|website|site|servers?|computers?) (?:were|was|went|had been|have been) "
-        r"(?:down|offline|out|unavailable|not working|playing up)\b",
+        r"(?:down|offline|out(?! of date)|unavailable|not working|playing up)\b",
         r"\b(?:new|a new) (?:system|software|team|process|starter)s? (?:is|are|was|were|has|have)\b[^.!?\n]{0,40}\b(?:teething|settling|delay|slow|issue|problem)",
     )),
 ]

@@ -10,6 +10,12 @@ from evals.checks import blame_or_excuse
     "Our new staff member made an error with your order.",
     "That's the warehouse's fault, not the delivery team's.",
     "The colleague you spoke to gave you the wrong date; that was their error.",
+    "The frame was packed by the manufacturer, so the missing bolts are down to them rather than us.",
+    "The fault really lies with the glazing supplier, who sent the wrong size.",
+    "To be fair to our installers, the wall was not what the survey showed.",
+    "Your booking was handled by a temporary agent who hadn't been trained on group fares.",
+    "I'd have expected your accounts team to check the renewal date.",
+    "I've sent a new pair; next time, please double-check the size guide.",
 ])
 def test_flags_blame_and_excuses(run_check, draft):
     result = run_check(blame_or_excuse, draft)
@@ -20,6 +26,11 @@ def test_flags_blame_and_excuses(run_check, draft):
     "The parcel was scanned at the depot on Tuesday, and I've asked for it to go out today.",
     "That was our mistake, and I'm sorry.",
     "If it happens again, tell me and I'll book your classes for you.",
+    "None of this was your fault, and I've refunded the fee.",
+    "The missed classes aren't your fault, and I'm sorry.",
+    "Because of your medical condition, I've asked the venue to let you bring water in.",
+    "I've written a note for your clients saying it was a software error at our end.",
+    "Our timetable page was out of date, and I've corrected it today.",
 ])
 def test_plain_facts_and_ownership_pass(run_check, draft):
     assert not run_check(blame_or_excuse, draft).flagged

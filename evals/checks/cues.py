@@ -12,11 +12,11 @@ def rx(*parts: str) -> re.Pattern:
     return re.compile("|".join(parts), I)
 
 
-APOLOGY = rx(r"\b(?:I'm|I am|we're|we are|I'm so|I'm really|I'm truly)\s+(?:so |really |truly |very |deeply |terribly |genuinely )?sorry\b",
+APOLOGY = rx(r"\b(?:I'm|I am|we're|we are|I'm so|I'm really|I'm truly)\s+(?:also |so |really |truly |very |deeply |terribly |genuinely )?sorry\b",
              r"\bsorry (?:for|about|that|to hear|this|it|again)\b", r"^\s*sorry\b", r"\bmy apologies\b",
              r"\b(?:I|we) (?:sincerely |truly |really )?apologi[sz]e (?:for|that|sincerely|again)\b(?! any inconvenience)",
              r"\b(?:please )?accept (?:my|our) (?:sincere |heartfelt )?apologies\b", r"\bI owe you an apology\b")
-FORMULAIC_APOLOGY = rx(r"\b(?:apologi[sz]e|sorry) for any (?:inconvenience|trouble|disruption|confusion)(?: (?:this|that) (?:may have|has|might have) caused| caused)?\b")
+FORMULAIC_APOLOGY = rx(r"\b(?:apologi[sz]e|sorry) for (?:any|the) (?:inconvenience|trouble|disruption|confusion)(?: (?:this|that) (?:may have|has|might have) caused| caused)?\b")
 _OWNS_MISTAKE = (r"\b(?:our|my) (?:mistake|error|fault|failure|oversight|mix-up|bad)\b", r"\bthat's on (?:us|me)\b",
                  r"\bwe let you down\b", r"\b(?:I|we) take (?:full )?responsibility\b",
                  r"\b(?:this|that|it) (?:was|is) (?:entirely |completely )?(?:down to|on) us\b")
@@ -37,7 +37,23 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\bnot (?:the|an?) (?:experience|service|standard|welcome|start|news) (?:we|you|I)\b", r"\bnot good enough\b",
              r"\bunacceptable\b", r"\bno wonder you(?:'re| are)\b", r"\b(?:right|fair) to be (?:upset|annoyed|angry|frustrated|disappointed)\b",
              r"\bthe last thing you need\b", r"\bI'm (?:so |really )?sorry (?:to hear|that|for|about)\b",
-             r"\b(?:what a|such a) (?:hassle|pain|nuisance|shame|headache|stressful)\b")
+             r"\b(?:what a|such a) (?:hassle|pain|nuisance|shame|headache|stressful)\b",
+             # naming the feeling or the cost in other words
+             r"\bI can (?:totally |completely |really |fully |easily )?(?:see|understand|imagine)\b",
+             r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds| feels)\s+(?:so |really |very |such |a |pretty |genuinely )*"
+             r"(?:rotten|rough|tough|miserable|heartbreaking|gutting|nerve-?wracking|daunting|distressing|frightening|alarming|upsetting|"
+             r"a lot|a big (?:decision|step|worry)|no fun)\b",
+             r"\b(?:is|was) (?:a lot|so much|too much) to (?:face|deal with|take in|absorb|cope with|handle|manage)\b",
+             r"\b(?:rotten|bad|tough|rough|hard|terrible|awful|such bad) luck\b", r"\bheartbreaking\b",
+             r"\byou(?:'re| are) (?:far from|not|certainly not|definitely not) (?:the only one|alone)\b",
+             r"\b(?:lots of|many|plenty of) (?:people|parents|customers|patients|students|owners|families) (?:feel|find|get|worry)\b",
+             r"\b(?:it's|it is) (?:completely |totally |only )?(?:natural|understandable|normal) to (?:feel|worry|wonder|be (?:nervous|anxious|worried|upset))\b",
+             r"\bcompletely understandable\b",
+             r"\bhope (?:you're|you are|he's|she's|they're|your \w+ (?:is|are)) (?:feeling|doing) (?:better|ok|okay|well)\b",
+             r"\b(?:that|this|it|which) (?:cost|ruined|spoiled|spoilt|wrecked) (?:you|your)\b",
+             r"\bI can tell (?:how|that|you)\b", r"\bI (?:totally |completely |really )?get (?:wanting|needing|why|how|that)\b",
+             r"\bwould (?:wear|get|frustrate|upset|annoy|worry|rattle) anyone\b", r"\b(?:bad|awful|terrible|rotten|cruel) timing\b",
+             r"\boh no\b")
 OFFER = rx(r"(?<!\bwish )(?<!\bif )\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?:,? (?:however|though|instead),?)?"
            r"(?: also| now| still| instead| gladly| already| just| temporarily| personally| gone ahead and)? (?:add(?:ed)?|reduc(?:e|ed)|lower(?:ed)?|sen[dt]|offer(?:ed)?|give|given|arrang(?:e|ed)|book(?:ed)?|set up|"
            r"issu(?:e|ed)|appl(?:y|ied)|credit(?:ed)?|refund(?:ed)?|replac(?:e|ed)|exchang(?:e|ed)|extend(?:ed)?|freez(?:e|ed)|froze|"
@@ -92,8 +108,9 @@ REASON = rx(r"\b(?:because|due to|since|as a result|caused by|cause|the reason|t
 UPSET = rx(r"\b(?:furious|angry|livid|outraged|fuming|upset|frustrat\w*|annoy\w*|disappoint\w*|stress\w*|devastat\w*|heartbroken|gutted|worried|"
            r"anxious|panick\w*|fed up|sick (?:and tired )?of|unacceptable|ridiculous|disgrace\w*|disgust\w*|appall\w*|terrible|awful|horrible|"
            r"worst|joke|useless|pathetic|shocking|shocked|can't believe|cannot believe|how dare|ruin\w*|missed (?:my|our|the)|so sad|in tears|"
-           r"nightmare|waste of|never again|had enough|at my wits|losing my patience|third time|second time|again!|still (?:no|not|waiting|haven't))\b",
-           r"!{2,}")
+           r"nightmare|waste of|never again|had enough|at my wits|losing my patience|third time|second time|again!|still (?:no|not|waiting|haven't)|"
+           r"scared|terrified|frightened|shaking|shaken|distressed|mortified|humiliat\w*|embarrass\w*|unbearable|lost everything|not acceptable|seriously)\b",
+           r"!{2,}|\?{2,}")
 SHOUTING = re.compile(r"\b[A-Z]{3,}\b[\s,!.]+\b[A-Z]{3,}\b|\b[A-Z]{5,}\b")  # case matters here
 OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lost|forgot|missed|double[- ]charged|overcharged|messed|mixed|"
                r"broke|damaged|ignored|never|didn't|did not|failed|still haven't|keep))\b",

@@ -1,3 +1,5 @@
+import pytest
+
 from evals.checks import missing_empathy as check
 
 UPSET = "I'm furious. Your technician didn't show up for the second time and I took the day off work. AGAIN."
@@ -20,3 +22,25 @@ def test_acknowledging_feelings_passes(run_check):
 
 def test_a_calm_message_needs_no_empathy_line(run_check):
     assert not run_check(check, "Yes, it comes assembled.", message="Does the desk come assembled?").flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "That's rotten luck with the timing. I've moved your booking to Saturday.",
+    "A bill like that after a hard month is a lot to face. I've split it into three payments.",
+    "You're far from alone in feeling nervous before a move. The crew arrives at 8am.",
+    "It's completely natural to worry on the first week. He settles within ten minutes of drop-off.",
+    "Missing the ferry would wear anyone down. I've rebooked you on the 9:30 at no charge.",
+    "I can totally see why you'd be cross. The right size went out today.",
+    "That delay cost you a day's pay, and I'm also sorry nobody called you back.",
+])
+def test_acknowledgement_in_other_words_passes(run_check, draft):
+    assert not run_check(check, draft, message=UPSET).flagged
+
+
+@pytest.mark.parametrize("message", [
+    "The nurse had three goes at my arm and I'm dreading next month. I was shaking afterwards.",
+    "Brown water from the taps and I have a baby. I'm scared to use it.",
+    "my bag was 2kg over and they charged me £60. seriously??",
+])
+def test_fear_and_disbelief_read_as_upset(run_check, message):
+    assert run_check(check, "We apologise for the inconvenience. Your appointment is on Monday.", message=message).flagged

@@ -39,19 +39,20 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\bthe last thing you need\b", r"\bI'm (?:so |really )?sorry (?:to hear|that|for|about)\b",
              r"\b(?:what a|such a) (?:hassle|pain|nuisance|shame|headache|stressful)\b",
              # naming the feeling or the cost in other words
-             r"\bI can (?:totally |completely |really |fully |easily )?(?:see|understand|imagine)\b",
+             r"\bI can (?:(?:totally |completely |really |fully |easily )(?:see|understand|imagine)|understand|imagine)\b",
              r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds| feels)\s+(?:so |really |very |such |a |pretty |genuinely )*"
              r"(?:rotten|rough|tough|miserable|heartbreaking|gutting|nerve-?wracking|daunting|distressing|frightening|alarming|upsetting|"
              r"a lot|a big (?:decision|step|worry)|no fun)\b",
              r"\b(?:is|was) (?:a lot|so much|too much) to (?:face|deal with|take in|absorb|cope with|handle|manage)\b",
              r"\b(?:rotten|bad|tough|rough|hard|terrible|awful|such bad) luck\b", r"\bheartbreaking\b",
              r"\byou(?:'re| are) (?:far from|not|certainly not|definitely not) (?:the only one|alone)\b",
-             r"\b(?:lots of|many|plenty of) (?:people|parents|customers|patients|students|owners|families) (?:feel|find|get|worry)\b",
+             r"\b(?:lots of|many|plenty of) (?:people|parents|customers|patients|students|owners|families) (?:feel (?:the same|like that|like this|nervous|anxious)|worry|"
+             r"get (?:nervous|anxious|worried))\b",
              r"\b(?:it's|it is) (?:completely |totally |only )?(?:natural|understandable|normal) to (?:feel|worry|wonder|be (?:nervous|anxious|worried|upset))\b",
              r"\bcompletely understandable\b",
              r"\bhope (?:you're|you are|he's|she's|they're|your \w+ (?:is|are)) (?:feeling|doing) (?:better|ok|okay|well)\b",
              r"\b(?:that|this|it|which) (?:cost|ruined|spoiled|spoilt|wrecked) (?:you|your)\b",
-             r"\bI can tell (?:how|that|you)\b", r"\bI (?:totally |completely |really )?get (?:wanting|needing|why|how|that)\b",
+             r"\bI can tell (?:how|(?:that )?you(?:'re| are))\b", r"\bI (?:totally |completely |really )?get (?:wanting|needing|why|how|that)\b",
              r"\bwould (?:wear|get|frustrate|upset|annoy|worry|rattle) anyone\b", r"\b(?:bad|awful|terrible|rotten|cruel) timing\b",
              r"\boh no\b")
 OFFER = rx(r"(?<!\bwish )(?<!\bif )\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?:,? (?:however|though|instead),?)?"

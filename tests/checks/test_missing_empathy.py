@@ -44,3 +44,12 @@ def test_acknowledgement_in_other_words_passes(run_check, draft):
 ])
 def test_fear_and_disbelief_read_as_upset(run_check, message):
     assert run_check(check, "We apologise for the inconvenience. Your appointment is on Monday.", message=message).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "I can see from your account that the order shipped. It arrives Monday.",
+    "I can tell you that the engineer is booked for Monday.",
+    "Many customers find the app quicker. Your appointment is on Monday.",
+])
+def test_facts_that_borrow_empathy_words_do_not_count(run_check, draft):
+    assert run_check(check, draft, message=UPSET).flagged

@@ -16,6 +16,10 @@ APOLOGY = rx(r"\b(?:I'm|I am|we're|we are|I'm so|I'm really|I'm truly)\s+(?:also
              r"\bsorry (?:for|about|that|to hear|this|it|again)\b", r"^\s*sorry\b", r"\bmy apologies\b",
              r"\b(?:I|we) (?:sincerely |truly |really )?apologi[sz]e (?:for|that|sincerely|again)\b(?! any inconvenience)",
              r"\b(?:please )?accept (?:my|our) (?:sincere |heartfelt )?apologies\b", r"\bI owe you an apology\b")
+# "I'm sorry you're fed up", "sorry the visit has caused such frustration": regret at the feeling, owning nothing.
+_FEELING = r"(?:fed up|frustrated|upset|annoyed|disappointed|unhappy|angry|let down|that way|this way|frustration|upset|annoyance|disappointment|concern|distress)"
+NON_APOLOGY = rx(rf"\bsorry (?:that |if )?you(?:'re| are| feel| felt| were| have been)\s+(?:so |really |very |a bit )?{_FEELING}\b",
+                 rf"\bsorry (?:that |if )?(?:this|it|the \w+) (?:has |may have )?(?:caused|made) (?:you )?(?:such |so much |any |feel )?{_FEELING}\b")
 FORMULAIC_APOLOGY = rx(r"\b(?:apologi[sz]e|sorry) for (?:any|the) (?:inconvenience|trouble|disruption|confusion)(?: (?:this|that) (?:may have|has|might have) caused| caused)?\b")
 _OWNS_MISTAKE = (r"\b(?:our|my) (?:mistake|error|fault|failure|oversight|mix-up|bad)\b", r"\bthat's on (?:us|me)\b",
                  r"\bwe let you down\b", r"\b(?:I|we) take (?:full )?responsibility\b",
@@ -124,8 +128,12 @@ OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lo
                r"\b(?:charged|billed|debited) (?:me )?(?:twice|double|two times)\b|\bdouble[- ]charge\w*|\bovercharg\w*",
                r"\byour (?:agent|technician|engineer|driver|staff|rep|representative|colleague|website|site|app|team|courier|system|store|person|employee|advisor|adviser)\s+"
                r"(?:told|said|didn't|did not|failed|missed|promised|never|forgot|gave|sent|charged|made|lost|was|were|left|cancelled|canceled)\b",
+               r"\b(?:your|the) (?:last |other |\w+ )?(?:installer|fitter|officer|crew|nurse|hygienist|receptionist|cleaner|plumber|electrician|groomer|"
+               r"tutor|teacher|instructor|mechanic|engineer|technician|driver|courier|staff|agent)s? (?:drilled|broke|damaged|scratched|dropped|shouted|"
+               r"ignored|was (?:really |very |so )?(?:rough|rude|unhelpful))\b",
                r"\bnever (?:showed up|turned up|arrived|called (?:me )?back|got back|came)\b|\b(?:didn't|did not) (?:show up|turn up|call (?:me )?back)\b",
-               r"\bnot what I ordered\b|\bI ordered\b[^.!?\n]{0,40}\bbut\b", r"\bno one (?:called|came|showed|got back)\b",
+               r"\bnot what I ordered\b|\bI ordered\b[^.!?\n]{0,40}\bbut\b", r"\b(?:no one|nobody) (?:called|came|showed|turned up|knocked|answered|replied|got back)\b",
+               r"\bhad (?:\w+ ){0,2}missing\b|\bmissing (?:from|in) (?:my|the|our) (?:order|box|delivery|parcel|bag|kit)\b",
                r"\bmissed (?:my |the |our )?(?:appointment|collection|delivery slot|call ?back|installation)\b",
                r"\b(?:hasn't|has not|haven't|have not|wasn't|was not|weren't) (?:been )?(?:collected|applied|processed|refunded|credited|fixed|delivered)\b")
 DECISION_OUR_ERROR = rx(r"\b(?:our|agent|staff|pricing|billing|system|warehouse|picking|processing) (?:error|mistake|fault)\b",

@@ -1,11 +1,12 @@
 """missing_ownership (warn; needs the message): the message (or the decision) describes our
 own mistake, and the draft neither apologises for it nor owns it. An impersonal "a pricing
-error occurred" is not ownership."""
+error occurred" is not ownership, and nor is regret at the customer's feelings ("I'm sorry
+you're fed up")."""
 
 from __future__ import annotations
 
 from evals.checks.base import clear, finding
-from evals.checks.cues import APOLOGY, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, OUR_ERROR, OWNERSHIP
+from evals.checks.cues import APOLOGY, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, NON_APOLOGY, OUR_ERROR, OWNERSHIP
 from evals.checks.text import CheckInput
 from evals.contracts import WARN, CheckResult
 
@@ -22,7 +23,7 @@ def check(inp: CheckInput) -> CheckResult:
         return clear(NAME, SEVERITY, "No customer message given, so ownership was not checked.")
     if not describes_our_error(inp):
         return clear(NAME, SEVERITY, "The message does not describe a mistake of ours.")
-    draft = FORMULAIC_APOLOGY.sub("", inp.draft)
+    draft = NON_APOLOGY.sub("", FORMULAIC_APOLOGY.sub("", inp.draft))
     if APOLOGY.search(draft) or OWNERSHIP.search(draft):
         return clear(NAME, SEVERITY, "The draft apologises for or owns our mistake.")
     return finding(NAME, SEVERITY, [], 0.8,

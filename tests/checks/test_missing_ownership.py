@@ -1,3 +1,5 @@
+import pytest
+
 from evals.checks import missing_ownership as check
 
 
@@ -21,3 +23,24 @@ def test_owning_it_passes(run_check):
 def test_the_customers_own_slip_is_not_our_error(run_check):
     assert not run_check(check, "The cake is already baked, so I can redeliver on Saturday instead.",
                          message="I picked the wrong date for my son's birthday cake. Can I cancel?").flagged
+
+
+@pytest.mark.parametrize("message", [
+    "Your installer drilled through a pipe in our loft and the ceiling is stained.",
+    "The last hygienist was really rough with me. Can I see someone else?",
+    "We waited in all morning and nobody turned up or called.",
+    "Two of the recipes had ingredients missing this week.",
+])
+def test_more_ways_a_message_describes_our_mistake(run_check, message):
+    assert run_check(check, "I've booked a visit for Monday between 8 and 12.", message=message).flagged
+
+
+def test_regret_at_the_customers_feelings_is_not_an_apology(run_check):
+    message = "Your engineer never turned up and I lost a day's pay."
+    assert run_check(check, "I'm sorry you're fed up. I've rebooked you for Monday.", message=message).flagged
+    assert not run_check(check, "I'm sorry you were left waiting. I've rebooked you for Monday.", message=message).flagged
+
+
+def test_reports_of_what_staff_said_are_not_mistakes(run_check):
+    assert not run_check(check, "Thanks! I've passed your message on to Arjun.",
+                         message="The engineer was brilliant and said the oven is good as new.").flagged

@@ -19,6 +19,8 @@ _ELSEWHERE = (r"(?:the |our |your |a |an )?(?:[\w-]+ ){0,2}?(?:courier|carrier|m
               r"relevant|appropriate|right|other|specialist|escalations?|operations|finance|it|web|online|store|branch|local)"
               r"(?: department| team| desk| line| people| office)?|department|team|helpline|hotline|head office|store manager|"
               r"supervisor|manager|landlord|airline|airport|hotel|restaurant|app store|google|apple|paypal)")
+_CONTACT = r"(?:contact|call|email|ring|phone|speak (?:to|with)|talk to|get in touch with|reach out to|write to)"
+_SENT = rf"\b(?:please|you(?:'ll| will)? (?:need|have) to|you need to|you(?:'d| would) need to)\s+(?:directly )?{_CONTACT}"
 FAMILIES = [
     Family("sends the customer elsewhere", (
         rf"\b(?:please|kindly|you(?:'ll| will)? (?:need|have) to|you(?:'d| would) need to|you need to|you should|you(?:'ll| will) want to|"
@@ -37,6 +39,11 @@ FAMILIES = [
         r"\b(?:someone|somebody|they|a colleague|the team|my supervisor|my manager|the relevant team)(?: from (?:the|that|our) \w+ (?:team|department))? "
         r"(?:will|should|may|might|can) (?:get back to you|be in touch|contact you|reach out|call you|follow up)(?! (?:by|within|before|tomorrow|today|on \w+day))\b",
         r"\bin due course\b", r"\bwe(?:'ll| will) (?:get back to you|be in touch) (?:as soon as|when) (?:we|they) can\b",
+        # "Payments are handled by our accounts office, so you'll need to email them directly"
+        r"\b(?:handled|dealt with|managed|made|looked after|processed) by (?:our|the|a|an) (?:[\w-]+ ){0,3}(?:team|department|office|partner|agency|company)\b"
+        r"[^.!?\n]{0,60}\byou(?:'ll| will)? (?:need|have) to\b",
+        rf"{_SENT}\s+(?:them|(?-i:[A-Z][\w&'-]+(?:\s(?:[A-Z][\w&'-]+|of|for))*))(?:\s+directly\b|,\s+(?:who|as they) (?:handle|manage|deal with|look after|are responsible))",
+        rf"\byou(?:'ll| will)? (?:need|have) to [^.!?\n]{{0,40}}\b(?:and then|then) {_CONTACT}\s+{_ELSEWHERE}\b",
     )),
 ]
 _OWNED = rx(r"\b(?:I|I've|I'll|I will|I have)\b[^.!?\n]{0,80}\b(?:by|within|before|tomorrow|today|tonight|this (?:afternoon|evening|week)|"

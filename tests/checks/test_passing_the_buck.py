@@ -22,3 +22,21 @@ def test_flags_sending_the_customer_elsewhere(run_check, draft):
 ])
 def test_owned_hand_offs_pass(run_check, draft):
     assert not run_check(passing_the_buck, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Refunds are processed by our finance office, so you'll need to email them with your receipt.",
+    "Returns of damaged furniture are handled by the maker, so please contact Oakden Living directly.",
+    "You'll need to speak to City Parking Services, who manage the permits for that street.",
+    "You'll need to report it to the police and then get in touch with our claims team.",
+])
+def test_flags_hand_offs_to_named_and_other_teams(run_check, draft):
+    assert run_check(passing_the_buck, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Please contact me directly if the parcel hasn't arrived by Friday.",
+    "I've asked our finance office to refund you today, and I'll email you once it's done.",
+])
+def test_an_invitation_to_come_back_to_us_passes(run_check, draft):
+    assert not run_check(passing_the_buck, draft).flagged

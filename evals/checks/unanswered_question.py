@@ -7,8 +7,11 @@ here sends a good reply back for revision:
   "replacement") and, for "when/how much/why/where", the draft has that kind of answer; or
 - it shares none, but the draft has the kind of answer it wants anyway (a time, an amount, a
   reason, a place); or
-- it is the message's only question, a yes/no request ("Can you fix it?"), and the draft acts
-  on it (an offer, an action, or a decline).
+- it is the message's only question. Then the whole reply is the answer to it, in whatever
+  words, and only what can be checked is judged: a time ("when...?") or an amount ("how
+  much...?") asked for and not given. In the labelled drafts (1,640, eight authors) every
+  reviewer-flagged unanswered question was one of two or more; single questions the rules
+  judged unanswered were all answered in other words (47 false alarms, no catches).
 Vague questions with no content words ("What are you going to do about it?") are not judged.
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 
 from evals.checks.base import clear, finding
-from evals.checks.cues import DECLINE, MONEY, OFFER, REASON, TIME
+from evals.checks.cues import MONEY, OFFER, REASON, TIME
 from evals.checks.questions import customer_questions
 from evals.checks.text import CheckInput, Sentence
 from evals.contracts import WARN, CheckResult
@@ -47,9 +50,6 @@ _KINDS = [
         r"delivered to|arrived|stuck|moved|located|sitting|held|lost|found|left|online|website|download|www|link|page|app|under|"
         r"from (?:the|our))\b", re.I), False),
 ]
-_YES_NO = re.compile(r"^\W*(?:and |so |also |but )?(?:can|could|would|will|may|is|are|am|was|were|do|does|did|should|shall|"
-                     r"any chance|have|has|is there|are there)\b", re.I)
-_ACTS = re.compile(r"\b(?:yes|no)\b|\b(?:I|we)(?:'ve| have| will|'ll)\b", re.I)
 _ACKNOWLEDGE = re.compile(r"\b(?:I(?:'ll| will| am going to|'m going to)|let me) (?:check|find out|look into|confirm|ask|get back)\b", re.I)
 
 
@@ -61,14 +61,11 @@ def is_answered(question: Sentence, draft: str, only_question: bool = False) -> 
     wanted = _content(question.text)
     kinds = [(pattern, strict) for cue, pattern, strict in _KINDS if cue.search(question.text)]
     gives_strict = all(pattern.search(draft) for pattern, strict in kinds if strict)
-    if not wanted:
-        return gives_strict
+    if not wanted or only_question:
+        return gives_strict or (bool(wanted) and bool(_ACKNOWLEDGE.search(draft)))
     if wanted & _content(draft):
         return gives_strict or bool(_ACKNOWLEDGE.search(draft))
-    if kinds and all(pattern.search(draft) for pattern, _ in kinds):
-        return True
-    return only_question and bool(_YES_NO.search(question.text)) and bool(
-        OFFER.search(draft) or DECLINE.search(draft) or _ACTS.search(draft))
+    return bool(kinds) and all(pattern.search(draft) for pattern, _ in kinds)
 
 
 def check(inp: CheckInput) -> CheckResult:

@@ -69,3 +69,21 @@ def test_who_pays_is_answered_by_an_offer(run_check):
 def test_what_now_questions_are_too_vague_to_judge(run_check):
     assert not run_check(check, "I've booked you on the 07:10 flight and sent hotel vouchers.",
                          message="Our flight was cancelled. What are we supposed to do now?").flagged
+
+
+def test_a_single_question_is_answered_by_the_whole_reply_in_any_words(run_check):
+    message = "The hedge you planted last month is going brown. What's wrong with it?"
+    draft = "The most likely cause is too little water in the hot spell. We'll replace the plants free of charge."
+    assert not run_check(check, draft, message=message).flagged
+
+
+def test_a_single_question_still_needs_the_time_or_amount_it_asks_for(run_check):
+    message = "When will my refund arrive?"
+    assert run_check(check, "Thanks for your patience. I've looked at your account.", message=message).flagged
+    assert not run_check(check, "It will reach your card within 5 working days.", message=message).flagged
+
+
+def test_one_of_several_questions_left_out_is_flagged(run_check):
+    message = "Can you deliver on a Saturday? And is there parking at the depot?"
+    draft = "Yes, we deliver on Saturdays between 8am and 1pm, and I've booked you in for this weekend."
+    assert run_check(check, draft, message=message).flagged

@@ -27,9 +27,10 @@ def test_the_screen_keeps_plain_sentences_away_from_the_tone_model(monkeypatch):
     monkeypatch.setattr(sentence_classifier, "get_tone_model", lambda: counting)
     inp = CheckInput("Hi Sam,\n\nI've refunded the £20 to your card today. It should reach you within three working days. "
                      "Not everyone finds online forms easy, so take your time and read each box slowly this time.\n\nBest,\nAmir")
+    offending = "Not everyone finds online forms easy, so take your time and read each box slowly this time."
     spans, score = classifier_spans(inp, condescension.NAME)
-    assert counting.seen == ["Not everyone finds online forms easy, so take your time and read each box slowly this time."]
-    assert [span.text for span in spans] == counting.seen and score >= 0.9
+    assert offending in counting.seen and "I've refunded the £20 to your card today." not in counting.seen
+    assert [span.text for span in spans] == [offending] and score >= 0.9
     probabilities = sentence_probabilities(inp, condescension.NAME)
     assert probabilities[0] == 0.0, "a sentence the screen stopped is not scored"
 

@@ -29,7 +29,7 @@ _GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clea
                     r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b"
                     # ... or what the agent has since done or booked: "As I mentioned when we spoke, the engineer will come on Monday"
                     r"|\bas (?:I|we) (?:mentioned|said|promised|discussed) (?:on|when|during|in|this|earlier)\b[^.!?\n]{0,40}"
-                    r"(?:\b(?:I|we)(?:'ve| have) (?:now |just )?(?!(?:explained|told|said|mentioned|stated|pointed|noted|advised)\b)\w+(?:ed|t|en)\b"
+                    r"(?:\b(?:I|we)(?:'ve| have) (?:now |just )?(?!(?:explained|told|said|mentioned|stated|pointed|noted|advised|declined|denied|rejected|refused|charged|closed)\b)\w+(?:ed|t|en)\b"
                     r"|\byou(?:'re| are) now\b|\b(?:engineer|technician|driver|courier|crew|fitter|plumber|nurse|team) will (?:come|arrive|be|call|visit)\b)")
 
 # "Let me walk you through it slowly, as you asked": the customer chose how it is explained.

@@ -65,6 +65,7 @@ def test_suggests_a_rewrite_for_known_phrases(run_check):
     ("It's only a fiver, but I've refunded it as a goodwill gesture.", "minimises the customer's problem"),
     ("I'm sure you did your best with them, but bulbs planted too shallow rarely come up.", "blames the customer's competence"),
     ("As you may or may not know, the discount needs a valid student card.", "lectures the customer"),
+    ("As I mentioned in my last email, we have declined the claim.", "implies the customer did not read or listen"),
     ("There's really no call for all the shouting; your new key is in the post.", "tells the customer how to feel or behave"),
     ("The fee is in clause 3, set out plainly for anyone who bothers to read it.", "implies the customer did not read or listen"),
     ("I'd suggest giving the handbook a proper read before term starts.", "implies the customer did not read or listen"),

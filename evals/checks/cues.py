@@ -17,7 +17,7 @@ APOLOGY = rx(r"\b(?:I'm|I am|we're|we are|I'm so|I'm really|I'm truly)\s+(?:also
              r"\b(?:I|we) (?:sincerely |truly |really )?apologi[sz]e (?:for|that|sincerely|again)\b(?! any inconvenience)",
              r"\b(?:please )?accept (?:my|our) (?:sincere |heartfelt )?apologies\b", r"\bI owe you an apology\b")
 # "I'm sorry you're fed up", "sorry the visit has caused such frustration": regret at the feeling, owning nothing.
-_FEELING = r"(?:fed up|frustrated|upset|annoyed|disappointed|unhappy|angry|let down|that way|this way|frustration|upset|annoyance|disappointment|concern|distress)"
+_FEELING = r"(?:fed up|frustrated|upset|annoyed|disappointed|unhappy|angry|let down|that way|this way|frustration|annoyance|disappointment|concern|distress)"
 NON_APOLOGY = rx(rf"\bsorry (?:that |if )?you(?:'re| are| feel| felt| were| have been)\s+(?:so |really |very |a bit )?{_FEELING}\b",
                  rf"\bsorry (?:that |if )?(?:this|it|the \w+) (?:has |may have )?(?:caused|made) (?:you )?(?:such |so much |any |feel )?{_FEELING}\b")
 FORMULAIC_APOLOGY = rx(r"\b(?:apologi[sz]e|sorry) for (?:any|the) (?:inconvenience|trouble|disruption|confusion)(?: (?:this|that) (?:may have|has|might have) caused| caused)?\b")
@@ -45,7 +45,7 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              # naming the feeling or the cost in other words
              r"\bI can (?:(?:totally |completely |really |fully |easily )(?:see|understand|imagine)|understand|imagine)\b",
              r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds| feels)\s+(?:so |really |very |such |a |pretty |genuinely )*"
-             r"(?:rotten|rough|tough|miserable|heartbreaking|gutting|nerve-?wracking|daunting|distressing|frightening|alarming|upsetting|"
+             r"(?:rotten|rough|tough|miserable|gutting|nerve-?wracking|daunting|distressing|frightening|alarming|upsetting|"
              r"a lot|a big (?:decision|step|worry)|no fun)\b",
              r"\b(?:is|was) (?:a lot|so much|too much) to (?:face|deal with|take in|absorb|cope with|handle|manage)\b",
              r"\b(?:rotten|bad|tough|rough|hard|terrible|awful|such bad) luck\b", r"\bheartbreaking\b",

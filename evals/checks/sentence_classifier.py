@@ -10,7 +10,7 @@ Patterns catch the phrasings we know; this catches paraphrases, in two stages:
 2. the fine-tuned tone model (:mod:`evals.checks.tone_model`, ~4 ms a sentence) scores only
    the sentences the screen passed; a sentence it puts at or above the condescension threshold
    is scored again by the second-opinion model, and the lower probability is the sentence's
-   (on three development authors this cut false alarms on fresh authors' innocent sentences;
+   (on the development authors this cut false alarms on fresh authors' innocent sentences;
    rule quoting did not need it).
 
 Both checks share one pass per draft (``CheckInput.cache``).

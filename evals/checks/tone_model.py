@@ -9,7 +9,7 @@ and the per-check thresholds chosen on the development split by
 only send it the sentences the static classifier finds at all suspicious
 (:mod:`evals.checks.sentence_classifier`).
 
-``second_opinion.onnx`` is the model shipped before this one, trained on less data with other
+``second_opinion.onnx`` is an earlier shipped tone model, trained on less data with other
 weights. Fresh authors' innocent sentences that one model scored near 1.0 the other often did
 not, so a sentence is flagged only when both reach the threshold (the lower probability counts).
 """
@@ -30,7 +30,7 @@ from replycoach.errors import ModelError
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "tone_model.onnx"
 SPEC_PATH = DATA / "tone_model.json"
-# The previously shipped model, trained on other data: it confirms what the current one flags.
+# An earlier shipped model, trained on other data: it confirms what the current one flags.
 SECOND_MODEL_PATH = DATA / "second_opinion.onnx"
 SECOND_SPEC_PATH = DATA / "second_opinion.json"
 PAD_ID = 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from evals.checks.text import Sentence, sentences as split_sentences
+
 GREETINGS = {"en": "Hi {name},", "es": "Hola {name},", "fr": "Bonjour {name},", "de": "Hallo {name},",
              "it": "Ciao {name},", "pt": "Olá {name},", "nl": "Hallo {name},"}
 ANONYMOUS = {"en": "Hi there,", "es": "Hola,", "fr": "Bonjour,", "de": "Hallo,", "it": "Salve,", "pt": "Olá,", "nl": "Hallo,"}
@@ -39,8 +41,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower().replace("’", "'"))
 
 
-def _body_sentences(body: str) -> list[str]:
-    return re.split(r"(?<=[.!?])[ \t]+", body)
+def _without(body: str, dropped: list[Sentence]) -> str:
+    """``body`` without the ``dropped`` sentences, its paragraph breaks kept."""
+    for sentence in sorted(dropped, key=lambda s: -s.start):
+        body = body[: sentence.start] + body[sentence.end :].lstrip(" \t")
+    lines = (line.strip() for line in body.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _echoes(body: str, message: str) -> list[Sentence]:
+    said = set(_words(message))
+    echoes = []
+    for sentence in split_sentences(body):
+        words = _words(sentence.text)
+        if len(words) >= ECHO_MIN_WORDS and sum(word in said for word in words) >= ECHO_SHARE * len(words):
+            echoes.append(sentence)
+    return echoes
 
 
 def echoed_sentences(body: str, message: str) -> list[str]:
@@ -49,47 +65,35 @@ def echoed_sentences(body: str, message: str) -> list[str]:
     label please?"): five words or more, nearly all of them the customer's. Short sentences and
     replies that take up the customer's words among their own ("I'm sorry the lamp doesn't suit
     your room") stay."""
-    said = set(_words(message))
-    echoes = []
-    for sentence in _body_sentences(body):
-        words = _words(sentence)
-        if len(words) >= ECHO_MIN_WORDS and sum(word in said for word in words) >= ECHO_SHARE * len(words):
-            echoes.append(sentence)
-    return echoes
+    return [sentence.text for sentence in _echoes(body, message)]
 
 
 def drop_echoes(body: str, message: str) -> str:
     """Remove sentences the model copied from the customer's message."""
-    echoes = set(echoed_sentences(body, message))
-    kept = [s for s in _body_sentences(body) if s not in echoes]
-    return " ".join(kept).strip() if kept else body
+    echoes = _echoes(body, message)
+    return _without(body, echoes) if len(echoes) < len(split_sentences(body)) else body
 
 
 def drop_repeats(body: str) -> str:
     """Remove sentences that say again, word for word, what an earlier one said: a small model
     sometimes loops, writing the same paragraph two or three times."""
     seen: set[tuple[str, ...]] = set()
-    paragraphs = []
-    for paragraph in re.split(r"\n\s*\n", body):
-        kept = []
-        for sentence in _body_sentences(paragraph.strip()):
-            key = tuple(_words(sentence))
-            if key and key in seen:
-                continue
-            seen.add(key)
-            kept.append(sentence)
-        if joined := " ".join(kept).strip():
-            paragraphs.append(joined)
-    return "\n\n".join(paragraphs)
+    repeats = []
+    for sentence in split_sentences(body):
+        key = tuple(_words(sentence.text))
+        if key and key in seen:
+            repeats.append(sentence)
+        seen.add(key)
+    return _without(body, repeats)
 
 
 def drop_cut_off_end(body: str) -> str:
     """Remove a last sentence the token limit cut off mid-way (no closing punctuation), when a
     whole sentence comes before it."""
-    end = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind(".\n"), body.rfind("!\n"), body.rfind("?\n"))
-    if re.search(r"[^\w\s]$", body) or end < 0:  # ends in punctuation, a bracket, a quote or an emoji
+    if re.search(r"[^\w\s]$", body):  # ends in punctuation, a bracket, a quote or an emoji
         return body
-    return body[: end + 1]
+    whole = [s for s in split_sentences(body)[:-1] if re.search(r"[.!?][\"”’')\]]*$", s.text)]
+    return body[: whole[-1].end] if whole else body
 
 
 def clean_body(text: str) -> str:

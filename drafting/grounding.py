@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from drafting.contracts import Analysis, Source
+from evals.checks.text import sentences as split_sentences
 from knowledge.embeddings import get_embedder
 from knowledge.lexical import coverage_scores
 from knowledge.retrieval import Passage, search
@@ -50,7 +51,7 @@ def playbook_passages(analysis: Analysis, settings: Settings, k: int = 3) -> lis
 
 def passage_sentences(passage_text: str) -> list[str]:
     """Sentences and list items of a passage, without headings and bullet marks."""
-    parts = (part.strip().lstrip("-*• ").strip() for part in re.split(r"(?<=[.!?])\s+|\n+", passage_text))
+    parts = (sentence.text.lstrip("-*• ").strip() for sentence in split_sentences(passage_text))
     return [part for part in parts if part and not part.startswith("#")]
 
 
@@ -98,7 +99,7 @@ def advice_lines(passages: list[Passage], query: str, limit: int = 3, max_words:
     """
     found: list[tuple[float, str]] = []
     for passage in passages:
-        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", passage.text.replace("\n", " ")) if s.strip()]
+        sentences = [s.text for s in split_sentences(passage.text.replace("\n", " "))]  # lines wrap mid-sentence
         candidates = [s for s in sentences if _IMPERATIVE.search(s) and len(s.split()) <= max_words]
         for sentence, score in zip(candidates, coverage_scores(query, candidates)):
             found.append((score + passage.score, sentence))

@@ -19,6 +19,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from drafting.contracts import Candidate
 from drafting.framing import join_framing, split_framing
 from drafting.prompts import template
+from evals.checks.text import sentences as split_sentences
 from evals.contracts import CheckResult, Review, Span
 
 GOALS = {
@@ -55,13 +56,11 @@ def replace_span(text: str, span: Span, replacement: str) -> str:
 
 
 def _sentence_around(text: str, span: Span) -> Span:
-    start = max(text.rfind(". ", 0, span.start), text.rfind("! ", 0, span.start), text.rfind("? ", 0, span.start),
-                text.rfind("\n", 0, span.start))
-    start = start + 2 if start >= 0 and text[start] in ".!?" else start + 1
-    last = max(span.end - 1, span.start)  # a span that is a whole sentence ends at its own full stop
-    ends = [i for i in (text.find(". ", last), text.find("! ", last), text.find("? ", last),
-                        text.find("\n", span.end)) if i >= 0]
-    end = min(ends) + (1 if ends and text[min(ends)] in ".!?" else 0) if ends else len(text)
+    """The whole sentence (or sentences) ``span`` falls in."""
+    around = [s for s in split_sentences(text) if s.end > span.start and s.start < max(span.end, span.start + 1)]
+    if not around:
+        return span
+    start, end = around[0].start, around[-1].end
     return Span(start, end, text[start:end])
 
 

@@ -28,3 +28,13 @@ def test_the_models_own_greeting_goes_whether_on_its_own_line_or_opening_the_fir
     assert clean_body("Hi Liam, thanks for your patience.") == "Thanks for your patience."
     assert clean_body("Hello again is not how I'd start. Your parcel left today.") == \
         "Hello again is not how I'd start. Your parcel left today."
+
+
+def test_a_copied_sentence_goes_and_the_paragraphs_stay():
+    from drafting.framing import drop_echoes
+
+    message = "My order from Dr. Lee's shop arrived broken. Could you send me a prepaid return label?"
+    body = ("I'm sorry the vase arrived broken.\n\nCould you please send me a prepaid return label? "
+            "I've emailed you one, e.g. for any post office.\n\nA replacement ships today.")
+    assert drop_echoes(body, message) == ("I'm sorry the vase arrived broken.\n\n"
+                                          "I've emailed you one, e.g. for any post office.\n\nA replacement ships today.")

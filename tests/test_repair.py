@@ -53,6 +53,19 @@ def test_every_flagged_sentence_of_a_check_is_removed_but_never_the_whole_body()
                                        "I can offer 50% credit.")) is None
 
 
+def test_a_flagged_phrase_takes_its_whole_sentence_even_past_an_abbreviation():
+    """The repair found sentence edges by looking for ". ", so "Dr. " ended a sentence and a
+    flagged phrase after it left "As Dr." behind; it now uses the checks' own sentences."""
+    from drafting.repair import drop_sentence
+    from evals.contracts import CheckResult, Span
+
+    text = "Hi Ana,\n\nAs Dr. Patel already explained, the scan is fine. I've booked your follow-up.\n\nBest,\nSam"
+    phrase = "already explained"
+    span = Span(text.index(phrase), text.index(phrase) + len(phrase), phrase)
+    fixed = drop_sentence(text, CheckResult("condescension", True, "block", 0.9, [span], "talks down"))
+    assert fixed == "Hi Ana,\n\nI've booked your follow-up.\n\nBest,\nSam"
+
+
 def test_fixes_in_one_round_find_their_spans_after_an_earlier_fix_moved_them():
     """A condescension rewrite earlier in the draft shifted the placeholder's offsets; the
     placeholder fix used to cut the wrong characters."""

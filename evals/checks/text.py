@@ -21,7 +21,10 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Sentences and lines of ``text`` with their offsets (greetings and sign-offs are lines)."""
+    """Sentences and lines of ``text`` with their offsets (greetings and sign-offs are lines).
+
+    The project's one sentence splitter: drafting trims replies and policy passages, and repairs
+    flagged sentences, by the same edges the checks flag."""
     found: list[Sentence] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):

@@ -62,24 +62,25 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
 OFFER = rx(r"(?<!\bwish )(?<!\bif )\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?:,? (?:however|though|instead),?)?"
            r"(?: also| now| still| instead| gladly| already| just| temporarily| personally| gone ahead and)? (?:add(?:ed)?|reduc(?:e|ed)|lower(?:ed)?|sen[dt]|offer(?:ed)?|give|given|arrang(?:e|ed)|book(?:ed)?|set up|"
            r"issu(?:e|ed)|appl(?:y|ied)|credit(?:ed)?|refund(?:ed)?|replac(?:e|ed)|exchang(?:e|ed)|extend(?:ed)?|freez(?:e|ed)|froze|"
-           r"paus(?:e|ed)|waiv(?:e|ed)|upgrad(?:e|ed)|switch(?:ed)?|mov(?:e|ed)|reserv(?:e|ed)|h[eo]ld|email(?:ed)?|call(?:ed)?|help(?:ed)?|"
+           r"paus(?:e|ed)|waiv(?:e|ed)|upgrad(?:e|ed)|ask(?:ed)?|submit(?:ted)?|turn(?:ed)? on|enabl(?:e|ed)|switch(?:ed)?|mov(?:e|ed)|reserv(?:e|ed)|h[eo]ld|email(?:ed)?|call(?:ed)?|help(?:ed)?|"
            r"process(?:ed)?|ship(?:ped)?|sort(?:ed)?|organi[sz](?:e|ed)|lock(?:ed)?|reopen(?:ed)?|restor(?:e|ed)|rais(?:e|ed)|"
            r"escalat(?:e|ed)|put|transfer(?:red)?|cover(?:ed)?|contribut(?:e|ed)|provid(?:e|ed)|unlock(?:ed)?|"
            r"rebook(?:ed)?|reschedul(?:e|ed)|spread|split|honou?r(?:ed)?|match(?:ed)?|fix(?:ed)?|found|made|request(?:ed)?|"
            r"start(?:ed)?|store|stored|keep|kept|walk|bring|brought|reship(?:ped)?|resend|resent|deliver(?:ed)?|collect(?:ed)?|pick(?:ed)? up)\b",
            r"\b(?:I|we)(?:'d| would) be (?:happy|glad|delighted) to\b",
+           r"\b(?:I|we)(?:'d| would) (?:like|love) to (?:offer|give|send|arrange|book|credit|refund|add|help)\b",
            r"\b(?:I|we)(?:'ll| will| can| could) (?:also |then |gladly )?(?:check|look into|review|ask|find out|follow up|chase|keep an eye)\b",
            r"(?<!\bwish )(?<!\bif )\b(?:I|we) can (?!(?:see|understand|imagine|only|confirm|tell|assure|guarantee|promise|not)\b)\w+",
            r"\b(?:I|we) (?:do|also|still) (?:accept|offer|take|stock|sell|run|provide)\b",
            # a next step the customer can take, or a condition under which we will act
-           r"\byou (?:can|could) (?:also |still |instead |always )?(?!(?:see|imagine|understand|appreciate|rest|not)\b)\w+",
+           r"\byou (?:can|could)(?:,? (?:however|though|instead|also),?)? (?:also |still |instead |always )?(?!(?:see|imagine|understand|appreciate|rest|not)\b)\w+",
            r"\bif you (?:can |could )?(?:send|reply|forward|bring|email|call|upload|let (?:me|us) know|get in touch)\b",
            r"\b(?:two|three|a few|several|other|a couple of) (?:options|ways|alternatives|choices|routes)\b",
            r"\bcan (?:still |instead )?be (?:moved|transferred|used|rebooked|rescheduled|carried over|applied|put towards|exchanged|swapped|deferred)\b",
            r"\b(?:store credit|gift card|voucher|coupon|discount|exchange|replacement|% off|percent off|free (?:of charge|upgrade|delivery|shipping|return|label)|"
            r"at no (?:extra )?cost|prepaid (?:return )?label|instead|alternatively|other option|another option|options?:)\b",
-           r"\bwhat I can do\b", r"\bhere's what\b", r"\bwould you (?:like|prefer)\b", r"\bthe good news\b", r"\bif you'd (?:like|prefer|rather)\b")
-DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able to|are not able to|aren't able to|isn't possible to|"
+           r"\bwhat (?:I|we) can do\b", r"\bhere's what\b", r"\bwould you (?:like|prefer)\b", r"\bthe good news\b", r"\bif you'd (?:like|prefer|rather)\b")
+DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able to|are not able to|aren't able to|(?<=')(?:m|re) not able to|isn't possible to|"
              r"not possible to|no longer|don't|do not|won't|will not|not (?:authori[sz]ed|permitted|allowed|in a position) to|no way (?:to|for (?:me|us) to))"
              r"\s+(?:be able to\s+)?(?:offer|restore|reactivate|carry out|swap|transfer|defer|unlock|release|refund|return|extend|cancel|exchange|accept|"
              r"waive|credit|replace|change|reverse|honou?r|match|process|give|provide|approve|grant|issue|make|reinstate|reopen|allow|do|take back|"
@@ -97,6 +98,7 @@ DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able 
              r"\b(?:fee|charge|deduction|penalty|fine|decision|valuation)s? (?:stands?|remains?|stays?|will (?:stand|remain|stay))\b",
              r"\b(?:I|we) (?:don't|do not) have (?:any |a |an )?(?:[\w-]+ ){0,2}(?:available|in stock|left)\b",
              r"\b(?:I|we) (?:can't|cannot|am not able to|'m not able to|are not able to|aren't able to) let\b",
+             r"\b(?:can't|cannot|unable to|won't be able to|not able to|aren't able to) (?:pay|cover) (?:it|this|that|the claim|your claim|for)\b",
              # a price-match, a re-issue: the refused verb may be hyphenated onto a noun
              r"(?:\b(?:can't|cannot|unable to|not able to)|n't able to)\s+\w+-(?:match|issue|book|send|fund)\b")
 TIME = rx(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|month)|next (?:week|month|\w+day)|"

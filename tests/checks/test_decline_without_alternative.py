@@ -61,3 +61,29 @@ def test_more_ways_of_saying_no(run_check, draft):
 ])
 def test_next_steps_and_partial_help_count_as_an_alternative(run_check, draft):
     assert not run_check(check, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Tickets are non-transferable. You can, however, list yours on our resale page at face value.",
+    "I'm not able to change that. In the meantime, I've turned on read-only access for your team.",
+    "Your claim can't be paid under this cover. I've asked the underwriter to review it and will call you Friday.",
+    "We can't refund the fee. I'd like to offer you a $30 credit toward your next stay instead.",
+    "We can't cancel it today. What we can do is have the crew take it to the kerb on the day.",
+])
+def test_more_ways_of_offering_a_way_on(run_check, draft):
+    assert not run_check(check, draft).flagged
+
+
+def test_the_decisions_alternative_in_the_drafts_own_words_counts(run_check):
+    draft = "The creator agreement lists both fees, so the deduction stands. Attached is a breakdown statement of each."
+    assert not run_check(check, draft, decision="Fees stand. Offer a breakdown statement.").flagged
+
+
+def test_a_but_that_still_says_no_is_not_an_offer(run_check):
+    draft = "I've looked into it carefully, but I'm afraid we aren't able to honour or extend the voucher. Kind regards"
+    assert run_check(check, draft, decision="Decline honouring or extending the expired voucher.").flagged
+
+
+def test_what_the_decision_rules_out_is_not_an_alternative(run_check):
+    draft = "I can't waive the fee, but I can move it so you pay it at closing, which keeps the $995 with you for now."
+    assert not run_check(check, draft, decision="Fee cannot be waived; it can be paid at closing instead of up front.").flagged

@@ -26,8 +26,11 @@ NAME = "forbidden_promise"
 SEVERITY = BLOCK
 
 UNKEEPABLE = [Family("promises what nobody can guarantee", (
-    r"\bI (?:can )?(?:personally )?(?:guarantee|promise)(?: you)?(?: that)? (?:it|this|they|your|the|you|we)\b[^.!?\n]{0,60}\b(?:will|'ll|won't)\b",
-    r"\b(?:it|this|they|your \w+|the \w+) (?:will|'ll) (?:definitely|certainly|absolutely|100%) (?:be|arrive|get|reach|come|work)\b",
+    r"\bI (?:can )?(?:personally )?(?:guarantee|promise)(?: you)?(?: that)? (?:it|this|they|your|the|you|we|there)\b[^.!?\n]{0,60}\b(?:will|'ll|won't)\b",
+    r"\b(?:it|this|they|you|your \w+|the \w+)(?: will|'ll) (?:definitely|certainly|absolutely|100%) (?:be|arrive|get|reach|come|work|receive|have)\b",
+    # an outcome someone else decides, stated as settled ("I'm confident your claim will be approved")
+    r"\bI(?:'m| am) (?:confident|certain|sure|positive) (?:that )?(?:your|the|it|this|they|you)\b[^.!?\n]{0,40}\b(?:will|'ll) be "
+    r"(?:approved|accepted|granted|paid(?: in full)?|reinstated|successful)\b",
     r"\b(?:guaranteed|guarantee)(?: to (?:arrive|be delivered|reach you))?\b[^.!?\n]{0,30}\b(?:tomorrow|today|by \w+day|on \w+day|next \w+)\b",
     r"\bI guarantee it\b", r"\byou have my (?:word|guarantee)\b",
     r"\b(?:this|that|it) (?:will|'ll) never happen (?:to you )?again\b|\b(?:this|that|it) won't (?:ever )?happen again\b",
@@ -218,6 +221,23 @@ def destination_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     return found
 
 
+# A decision that leaves the outcome open ("no guarantee", "no outcome can be promised"), and a
+# draft sentence that states it as settled anyway ("I'll make sure you get a lakeside pitch").
+_OPEN_OUTCOME = re.compile(r"\b(?:no|not|cannot|can't|can not)\b[^.;\n]{0,30}\b(?:guarantee[ds]?|promised?)\b|"
+                           r"\b(?:guarantee[ds]?|promised?)\b[^.;\n]{0,10}\b(?:not|no|cannot|can't)\b", re.I)
+_CERTAIN = re.compile(r"\b(?:I|we)(?:'ll| will) make sure (?:that )?(?:you|your|it|they)\b|\b(?:definitely|certainly|guaranteed?)\b|"
+                      r"\bI(?:'m| am) (?:confident|certain|sure|positive) (?:that )?(?:your|the|it|this|they|you)\b[^.!?\n]{0,40}\b(?:will|'ll)\b|"
+                      r"\bwill be (?:approved|accepted|granted)\b", re.I)
+
+
+def certainty_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
+    """Sentences that settle what the decision says cannot be guaranteed."""
+    if not _OPEN_OUTCOME.search(inp.decision or ""):
+        return []
+    return [(sentence_span(s), "the decision says the outcome cannot be guaranteed") for s in inp.sentences
+            if _CERTAIN.search(s.text) and not _NEGATED.search(s.text)]
+
+
 def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     if not inp.decision:
         return []
@@ -227,8 +247,9 @@ def decision_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
     breaches = [(span, f"the decision rules out {' '.join(sorted(hit))}")
                 for span, hit in affirmative_promises(inp, ruled_out_terms(inp.decision), conditions(inp.decision),
                                                       offered_terms(inp.decision, inp.offers))]
-    breaches += [(span, why) for span, why in destination_breaches(inp)
-                 if not any(span.start == found.start for found, _ in breaches)]
+    for span, why in destination_breaches(inp) + certainty_breaches(inp):
+        if not any(span.start == found.start for found, _ in breaches):
+            breaches.append((span, why))
     for sentence in promising_sentences(inp):
         if any(span.start == sentence.start for span, _ in breaches):
             continue

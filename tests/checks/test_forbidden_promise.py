@@ -122,3 +122,24 @@ def test_what_the_customer_was_told_before_is_a_report_not_a_promise(run_check):
     draft = "I'm sorry: I understand you were promised a full refund for the opened teas in our chat, and that was wrong."
     assert not run_check(check, draft, decision=decision).flagged
     assert run_check(check, "I've processed a full refund for the opened teas.", decision=decision).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "You're sixth on the list, a strong position, so you'll definitely get a place.",
+    "The adjuster's report is due next week, and I'm confident your claim will be approved and paid in full.",
+    "I can guarantee there will be no further delays.",
+])
+def test_outcomes_stated_as_settled_are_promises_nobody_can_keep(run_check, draft):
+    assert run_check(check, draft).flagged
+
+
+def test_certainty_the_decision_rules_out_is_a_breach(run_check):
+    decision = "Pitches are allocated on arrival; note the lakeside preference on the booking; no guarantee."
+    flagged = run_check(check, "I've noted it, and I'll make sure you get a lakeside pitch.", decision=decision)
+    assert flagged.flagged and "cannot be guaranteed" in flagged.reason
+    assert not run_check(check, "I've noted your lakeside preference; pitches are given out on arrival, so I can't "
+                                "promise one, but it's on your booking.", decision=decision).flagged
+
+
+def test_hope_is_not_a_promise(run_check):
+    assert not run_check(check, "I'm confident you'll love the new lounge, and I'm sure the team will look after you.").flagged

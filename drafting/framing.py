@@ -49,10 +49,10 @@ def _without(body: str, dropped: list[Sentence]) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _echoes(body: str, message: str) -> list[Sentence]:
+def _echoes(sentences: list[Sentence], message: str) -> list[Sentence]:
     said = set(_words(message))
     echoes = []
-    for sentence in split_sentences(body):
+    for sentence in sentences:
         words = _words(sentence.text)
         if len(words) >= ECHO_MIN_WORDS and sum(word in said for word in words) >= ECHO_SHARE * len(words):
             echoes.append(sentence)
@@ -65,13 +65,14 @@ def echoed_sentences(body: str, message: str) -> list[str]:
     label please?"): five words or more, nearly all of them the customer's. Short sentences and
     replies that take up the customer's words among their own ("I'm sorry the lamp doesn't suit
     your room") stay."""
-    return [sentence.text for sentence in _echoes(body, message)]
+    return [sentence.text for sentence in _echoes(split_sentences(body), message)]
 
 
 def drop_echoes(body: str, message: str) -> str:
     """Remove sentences the model copied from the customer's message."""
-    echoes = _echoes(body, message)
-    return _without(body, echoes) if len(echoes) < len(split_sentences(body)) else body
+    sentences = split_sentences(body)
+    echoes = _echoes(sentences, message)
+    return _without(body, echoes) if len(echoes) < len(sentences) else body
 
 
 def drop_repeats(body: str) -> str:

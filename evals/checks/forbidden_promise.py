@@ -25,12 +25,13 @@ from knowledge.lexical import terms
 NAME = "forbidden_promise"
 SEVERITY = BLOCK
 
+# "I'm confident your claim will ...": sureness about what happens next.
+_SURE_IT_WILL = r"\bI(?:'m| am) (?:confident|certain|sure|positive) (?:that )?(?:your|the|it|this|they|you)\b[^.!?\n]{0,40}\b(?:will|'ll)"
 UNKEEPABLE = [Family("promises what nobody can guarantee", (
     r"\bI (?:can )?(?:personally )?(?:guarantee|promise)(?: you)?(?: that)? (?:it|this|they|your|the|you|we|there)\b[^.!?\n]{0,60}\b(?:will|'ll|won't)\b",
     r"\b(?:it|this|they|you|your \w+|the \w+)(?: will|'ll) (?:definitely|certainly|absolutely|100%) (?:be|arrive|get|reach|come|work|receive|have)\b",
     # an outcome someone else decides, stated as settled ("I'm confident your claim will be approved")
-    r"\bI(?:'m| am) (?:confident|certain|sure|positive) (?:that )?(?:your|the|it|this|they|you)\b[^.!?\n]{0,40}\b(?:will|'ll) be "
-    r"(?:approved|accepted|granted|paid(?: in full)?|reinstated|successful)\b",
+    _SURE_IT_WILL + r" be (?:approved|accepted|granted|paid(?: in full)?|reinstated|successful)\b",
     r"\b(?:guaranteed|guarantee)(?: to (?:arrive|be delivered|reach you))?\b[^.!?\n]{0,30}\b(?:tomorrow|today|by \w+day|on \w+day|next \w+)\b",
     r"\bI guarantee it\b", r"\byou have my (?:word|guarantee)\b",
     r"\b(?:this|that|it) (?:will|'ll) never happen (?:to you )?again\b|\b(?:this|that|it) won't (?:ever )?happen again\b",
@@ -226,7 +227,7 @@ def destination_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
 _OPEN_OUTCOME = re.compile(r"\b(?:no|not|cannot|can't|can not)\b[^.;\n]{0,30}\b(?:guarantee[ds]?|promised?)\b|"
                            r"\b(?:guarantee[ds]?|promised?)\b[^.;\n]{0,10}\b(?:not|no|cannot|can't)\b", re.I)
 _CERTAIN = re.compile(r"\b(?:I|we)(?:'ll| will) make sure (?:that )?(?:you|your|it|they)\b|\b(?:definitely|certainly|guaranteed?)\b|"
-                      r"\bI(?:'m| am) (?:confident|certain|sure|positive) (?:that )?(?:your|the|it|this|they|you)\b[^.!?\n]{0,40}\b(?:will|'ll)\b|"
+                      + _SURE_IT_WILL + r"\b|"
                       r"\bwill be (?:approved|accepted|granted)\b", re.I)
 
 

@@ -58,19 +58,13 @@ def test_more_ways_of_saying_no(run_check, draft):
     "I can't remove the fee entirely, but I've reduced it to $20 as a goodwill gesture.",
     "We can't refund the deposit. I can, however, move your booking to any date next year.",
     "The deposit can't be returned, but it can be moved to any date in the next 18 months.",
-])
-def test_next_steps_and_partial_help_count_as_an_alternative(run_check, draft):
-    assert not run_check(check, draft).flagged
-
-
-@pytest.mark.parametrize("draft", [
     "Tickets are non-transferable. You can, however, list yours on our resale page at face value.",
     "I'm not able to change that. In the meantime, I've turned on read-only access for your team.",
     "Your claim can't be paid under this cover. I've asked the underwriter to review it and will call you Friday.",
     "We can't refund the fee. I'd like to offer you a $30 credit toward your next stay instead.",
     "We can't cancel it today. What we can do is have the crew take it to the kerb on the day.",
 ])
-def test_more_ways_of_offering_a_way_on(run_check, draft):
+def test_next_steps_and_partial_help_count_as_an_alternative(run_check, draft):
     assert not run_check(check, draft).flagged
 
 

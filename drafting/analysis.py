@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from drafting.contracts import SITUATIONS, Analysis
 from drafting.prompts import template
 from drafting.structured import structured_invoke
-from evals.checks.cues import OUR_ERROR, SHOUTING, UPSET
+from evals.checks.cues import OUR_ERROR, sounds_upset, upset_words
 from evals.checks.questions import customer_questions
 from replycoach.errors import ReplyCoachError
 
@@ -49,12 +49,12 @@ class ModelAnalysis(BaseModel):
 
 
 def rule_analysis(message: str, language: str) -> Analysis:
-    upset = bool(UPSET.search(message) or SHOUTING.search(message))
+    upset = sounds_upset(message)
     questions = [q.text for q in customer_questions(message)]
     situation = next((name for name, cue in _SITUATION_CUES if cue.search(message)), "other")
     if situation == "other" and upset and not questions:
         situation = "vents"
-    feelings = ", ".join(dict.fromkeys(m.group().lower() for m in UPSET.finditer(message) if m.group().isalpha()))[:60]
+    feelings = ", ".join(dict.fromkeys(word.lower() for word in upset_words(message) if word.isalpha()))[:60]
     return Analysis(questions=questions, situation=situation, feelings=feelings or ("upset" if upset else "calm"),
                     upset=upset, our_error=bool(OUR_ERROR.search(message)), language=language, source="rules")
 

@@ -36,7 +36,7 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\bI hear you\b", r"\bI'd (?:be|feel) (?:upset|frustrated|annoyed|angry|worried|the same)\b",
              r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds)\s+(?:so |really |very |incredibly |such an? |a |an |truly |understandably |hugely |deeply )*"
              r"(?:frustrating|stressful|worrying|disappointing|upsetting|annoying|awful|horrible|terrible|maddening|infuriating|exhausting|"
-             r"inconvenient|unsettling|scary|frightening|confusing|hard|difficult|shock|surprise|chore|pain|hassle|worry|nuisance|let-?down|blow|mess)\b",
+             r"inconvenient|tiring|unsettling|scary|frightening|confusing|hard|difficult|shock|surprise|chore|pain|hassle|worry|nuisance|let-?down|blow|mess)\b",
              r"\b(?:frustrat|stress|worr|disappoint|upset|annoy|inconvenienc)\w*\b[^.!?\n]{0,40}\b(?:understand|sorry|imagine|know|hear)\b",
              r"\bnot (?:the|an?) (?:experience|service|standard|welcome|start|news) (?:we|you|I)\b", r"\bnot good enough\b",
              r"\bunacceptable\b", r"\bno wonder you(?:'re| are)\b", r"\b(?:right|fair) to be (?:upset|annoyed|angry|frustrated|disappointed)\b",
@@ -58,7 +58,14 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\b(?:that|this|it|which) (?:cost|ruined|spoiled|spoilt|wrecked) (?:you|your)\b",
              r"\bI can tell (?:how|(?:that )?you(?:'re| are))\b", r"\bI (?:totally |completely |really )?get (?:wanting|needing|why|how|that)\b",
              r"\bwould (?:wear|get|frustrate|upset|annoy|worry|rattle) anyone\b", r"\b(?:bad|awful|terrible|rotten|cruel) timing\b",
-             r"\boh no\b")
+             r"\boh no\b",
+             # a sentence that opens or ends on "sorry" ("Sorry you've had a frustrating start", "... too many - sorry.")
+             r"(?:\A|[.!?]\s+|\n)\s*sorry\b", r"[-\u2013\u2014,]\s*sorry[.!]",
+             r"\bI know\b[^.!?\n]{0,60}\b(?:stressful|frustrating|worrying|upsetting|annoying|tight|hard|difficult|tough|rough|"
+             r"tiring|exhausting|weighing on you|(?:never|not) welcome|unwelcome)\b",
+             r"\b(?:please )?(?:don't|do not|try not to) (?:worry|stress|panic|feel (?:bad|embarrassed|silly|guilty|awkward))\b",
+             # sharing the customer's good news is answering how they feel, too
+             r"\bcongratulations\b|\bcongrats\b|\b(?:what|that's|that is) (?:such )?(?:great|wonderful|brilliant|fantastic|lovely) news\b")
 OFFER = rx(r"(?<!\bwish )(?<!\bif )\b(?:I|we)(?:'ve| have| can| could|'ll| will| am happy to|'m happy to)(?:,? (?:however|though|instead),?)?"
            r"(?: also| now| still| instead| gladly| already| just| temporarily| personally| gone ahead and)? (?:add(?:ed)?|reduc(?:e|ed)|lower(?:ed)?|sen[dt]|offer(?:ed)?|give|given|arrang(?:e|ed)|book(?:ed)?|set up|"
            r"issu(?:e|ed)|appl(?:y|ied)|credit(?:ed)?|refund(?:ed)?|replac(?:e|ed)|exchang(?:e|ed)|extend(?:ed)?|freez(?:e|ed)|froze|"
@@ -116,9 +123,26 @@ UPSET = rx(r"\b(?:furious|angry|livid|outraged|fuming|upset|frustrat\w*|annoy\w*
            r"anxious|panick\w*|fed up|sick (?:and tired )?of|unacceptable|ridiculous|disgrace\w*|disgust\w*|appall\w*|terrible|awful|horrible|"
            r"worst|joke|useless|pathetic|shocking|shocked|can't believe|cannot believe|how dare|ruin\w*|missed (?:my|our|the)|so sad|in tears|"
            r"nightmare|waste of|never again|had enough|at my wits|losing my patience|third time|second time|again!|still (?:no|not|waiting|haven't)|"
-           r"scared|terrified|frightened|shaking|shaken|distressed|mortified|humiliat\w*|embarrass\w*|unbearable|lost everything|not acceptable|seriously)\b",
+           r"scared|terrified|frightened|shaking|shaken|distressed|mortified|humiliat\w*|embarrass\w*|unbearable|lost everything|not acceptable|seriously|"
+           r"worrying|outrage\w*|harass\w*|dread\w*|stuck|stranded|stolen|(?:can't|cannot|can not) cope|barely slept|(?:can't|cannot) sleep|"
+           r"passed away|died|bereave\w*|buried|please help|does anyone (?:there |over there )?(?:care|read)|nobody (?:is )?(?:answer|help|respond)\w*)\b",
            r"!{2,}|\?{2,}")
 SHOUTING = re.compile(r"\b[A-Z]{3,}\b[\s,!.]+\b[A-Z]{3,}\b|\b[A-Z]{5,}\b")  # case matters here
+# Words of upset that are not the customer's own: worry about others ("I don't want to annoy anyone")
+# and asking whether there is cause for it ("Should I be worried?", "Is it ruined?").
+_NOT_UPSET = rx(r"\b(?:don't|do not|didn't|never) want (?:to|anyone to) (?:disappoint|annoy|upset|worry|bother|stress|inconvenience)\w*",
+                r"\b(?:should I be|do I need to be|is (?:it|this|that|my \w+)) (?:\w+ )?(?:worried|stressed|ruined)\?")
+
+
+def upset_words(message: str) -> list[str]:
+    """The customer's own words of upset in the message."""
+    return [m.group() for m in UPSET.finditer(_NOT_UPSET.sub(" ", message))]
+
+
+def sounds_upset(message: str) -> bool:
+    return bool(upset_words(message) or SHOUTING.search(message))
+
+
 OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lost|forgot|missed|double[- ]charged|overcharged|messed|mixed|"
                r"broke|damaged|ignored|never|didn't|did not|failed|still haven't|keep))\b",
                r"\byou(?:'ve| have)? (?:charged|billed|debited|deducted|taken) (?:me )?(?:twice|double|two times|again|for something|without)\b",

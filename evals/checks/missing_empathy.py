@@ -5,7 +5,7 @@ does not count."""
 from __future__ import annotations
 
 from evals.checks.base import clear, finding
-from evals.checks.cues import APOLOGY, EMPATHY, FORMULAIC_APOLOGY, SHOUTING, UPSET
+from evals.checks.cues import APOLOGY, EMPATHY, FORMULAIC_APOLOGY, rx, sounds_upset
 from evals.checks.text import CheckInput
 from evals.contracts import WARN, CheckResult
 
@@ -14,11 +14,15 @@ SEVERITY = WARN
 
 
 def customer_is_upset(message: str | None) -> bool:
-    return bool(message) and bool(UPSET.search(message) or SHOUTING.search(message))
+    return bool(message) and sounds_upset(message)
+
+
+# Regret that turns the feeling back on the customer acknowledges nothing.
+_SORRY_YOU_FEEL_THAT_WAY = rx(r"\b(?:I'm |I am |we're )?sorry (?:that |if )?you feel (?:that|this) way\b")
 
 
 def acknowledges_feelings(draft: str) -> bool:
-    without_formula = FORMULAIC_APOLOGY.sub("", draft)
+    without_formula = _SORRY_YOU_FEEL_THAT_WAY.sub("", FORMULAIC_APOLOGY.sub("", draft))
     return bool(EMPATHY.search(without_formula) or APOLOGY.search(without_formula))
 
 

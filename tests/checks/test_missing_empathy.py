@@ -41,6 +41,9 @@ def test_acknowledgement_in_other_words_passes(run_check, draft):
     "The nurse had three goes at my arm and I'm dreading next month. I was shaking afterwards.",
     "Brown water from the taps and I have a baby. I'm scared to use it.",
     "my bag was 2kg over and they charged me £60. seriously??",
+    "Our dog passed away on Sunday. Please cancel his grooming appointment.",
+    "We're stuck at the station with a toddler and nobody is answering the phone.",
+    "My wallet was stolen on your premises and I can't cope with another form.",
 ])
 def test_fear_and_disbelief_read_as_upset(run_check, message):
     assert run_check(check, "We apologise for the inconvenience. Your appointment is on Monday.", message=message).flagged
@@ -53,3 +56,27 @@ def test_fear_and_disbelief_read_as_upset(run_check, message):
 ])
 def test_facts_that_borrow_empathy_words_do_not_count(run_check, draft):
     assert run_check(check, draft, message=UPSET).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Dana,\n\nSorry you've had such a slow start with the scanner. The driver link is below.",
+    "An hour on hold is an hour too long - sorry. I've called the depot myself.",
+    "I know a week without hot water is exhausting. The engineer comes Monday.",
+    "Please don't feel bad about asking. Yes, you can pay in two parts.",
+    "Congratulations on the new house! Your service moves over on the 3rd.",
+])
+def test_sorry_reassurance_and_shared_news_acknowledge_feelings(run_check, draft):
+    assert not run_check(check, draft, message=UPSET).flagged
+
+
+def test_sorry_you_feel_that_way_is_not_acknowledgement(run_check):
+    assert run_check(check, "Sorry you feel that way. The fee stands.", message=UPSET).flagged
+
+
+@pytest.mark.parametrize("message", [
+    "We're throwing a party on Friday and don't want to annoy the neighbours. Can we use the garden until 11?",
+    "The fridge is making a clicking noise at night. Should I be worried?",
+    "I left my wool coat out in the rain. Is it ruined?",
+])
+def test_worry_about_others_or_asking_about_it_is_not_upset(run_check, message):
+    assert not run_check(check, "The garden is open until 11pm, and the clicking is normal.", message=message).flagged

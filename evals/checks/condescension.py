@@ -102,7 +102,8 @@ FAMILIES = [
         r"\b(?:any|every|most) (?:user|customer|person|adult|child|one|body)s? (?:can|could|should be able to|knows?|manage)\b",
         r"\beven a (?:child|kid|beginner|five-year-old)\b",
         r"\ball you (?:had|have|needed|need) to do (?:was|is) (?:simply |just )",
-        r"\byou (?:simply|just|only) (?:had|have|need|needed) to\b",
+        # "you just had to..." is the rebuke; "you only need to bring ID" is how little is asked of them
+        r"\byou (?:simply (?:had|have|need|needed)|(?:just|only) (?:had|needed)) to\b",
         r"\b(?:obviously|clearly|evidently),? (?:you|the (?:instructions|steps|label|page|manual))\b",
         r"\byou (?:obviously|clearly|evidently)\b",
         r"(?:^|[.!?]\s+)(?:obviously|evidently)\b",
@@ -117,7 +118,11 @@ FAMILIES = [
         r"\b(?:clearly|obviously),? (?:this was |that was |it was )?(?:our|my|a|the) (?:mistake|fault|error|oversight|failure)\b",
         r"\b(?:clearly|obviously),? (?:we|I)(?:'ve)? (?:should|shouldn't|made|got|dropped|didn't|let|failed|messed)\b",
         # our own stance, or what matters to the customer: "Obviously we won't charge you for our mistake"
-        r"\b(?:clearly|obviously),? (?:we|I) (?:want|won't|will|would|'d|'ll|don't want|care)\b",
+        r"\b(?:clearly|obviously),? (?:we|I)(?: want| won't| will| would|'d|'ll| don't want| care)\b",
+        r"\b(?:clearly|obviously),? if\b[^.!?\n]{0,60}\b(?:I|we)(?:'ll| will)\b",
+        # self-criticism: "Obviously that isn't good enough", "... isn't what either of us wanted", "that email should never have gone"
+        r"\b(?:clearly|obviously),? [^.!?\n]{0,60}\b(?:isn't|wasn't|is not|was not|'s not|aren't)\b[^.!?\n]{0,30}\b(?:good enough|we|us|our)\b",
+        r"\b(?:clearly|obviously),? (?:that|this|it|the|our) [^.!?\n]{0,30}\bshould(?:n't| not| never)? have\b",
         r"\b(?:clearly|obviously),? your (?:\w+ ){1,2}(?:matters?|comes? first|is (?:the |our )?(?:priority|most important))\b",
         r"\b(?:clearly|obviously),? (?:our|the) (?:\w+ )?(?:technician|engineer|driver|courier|team|staff|installer|agent|advisor|adviser|colleague|store|warehouse|system|website|app|site) (?:should(?:n't)? have|made|got|dropped|didn't|failed|messed)\b",
     )),
@@ -140,7 +145,12 @@ FAMILIES = [
         # homework for next time: "which I'd recommend reading before your next booking"
         r"\b(?:recommend|suggest|advise|encourage)(?:ing)? (?:you )?(?:to )?(?:read(?:ing)?|re-?read(?:ing)?|review(?:ing)?|familiari[sz](?:e|ing) yourself with)\b"
         r"[^.!?\n]{0,60}\bbefore (?:your next|you next|you (?:book|order|buy|contact|sign|renew|travel))",
-    ), "", unless=(r"\b(?:attach(?:ed)?|enclos(?:e|ed)|cop(?:y|ies)|included)\b[^.!?\n]*\bfor your (?:reference|records)\b",)),
+    ), "", unless=(r"\b(?:attach(?:ed)?|enclos(?:e|ed)|cop(?:y|ies)|included)\b[^.!?\n]*\bfor your (?:reference|records)\b",
+                   # handing over a number: "For your reference, the booking number is NB-4471"
+                   r"\bfor your (?:reference|records),? (?:the|your) [^.!?\n]{0,40}\b(?:is|are|will be)\b[^.!?\n]{0,30}\d",
+                   # clearing up in their favour: "To be clear, you won't pay anything"
+                   r"\bto be (?:clear|perfectly clear|absolutely clear), (?:you won't|you will not|you don't|you do not|there's no|there is no|"
+                   r"you'll still|you will still|you're still|you are still|you can still|nothing)\b")),
     Family("is sarcastic", (
         r"\bwhat a surprise\b|\bsurprise,? surprise\b",
         r"(?:^|[.!?]\s+|,\s*)(?:funny|amazing|interesting) how\b",
@@ -174,7 +184,7 @@ FAMILIES = [
         r"\bsorry if you (?:feel|felt|were offended|took)\b",
     ), "I'm sorry this has caused you so much trouble.", unless=(
         r"\b(?:your|the) (?:order|item|parcel|payment|refund|account|booking|card)\b.{0,30}\b(?:is|was) (?:totally |perfectly )?fine\b",
-        r"\bif (?:that's|it's) (?:fine|ok|okay)\b",
+        r"\bif\b[^.!?\n]{0,80}\b(?:that's|it's|that is|it is) (?:totally |perfectly |absolutely |completely )?(?:fine|ok|okay)\b",
         r"\b(?:that's|it's|this is) (?:fine|ok|okay) (?:with|by|for) (?:me|us)\b",
         r"\bno (?:big )?deal (?:for us|on our side)\b",
         r"\b(?:a|the) (?:small|minor) (?:thing|gesture|extra|credit|discount|token)\b",
@@ -185,7 +195,9 @@ FAMILIES = [
         r"\b(?:sweetie|sweetheart|honey|hun|darling|deary|dearie|luv|babe|buddy|pal|champ|young (?:man|lady))\b",
         r"\bmy (?:dear|friend|love)\b(?!\s+(?:\w+\s+)?(?:who|that|at|from|of|for))",
     ), "", unless=(r"^\s*(?:my )?dear\s+(?:mr|mrs|ms|miss|dr|mx|sir|madam|customer|team|\w+)\b",
-                   r"\b(?:honey|buddy|pal|champ)\s+(?:jar|pot|pack|plan|bundle|subscription|programme|program|order|system)\b")),
+                   r"\b(?:honey|buddy|pal|champ)\s+(?:jar|pot|pack|plan|bundle|subscription|programme|program|order|system)\b",
+                   # describing someone else: "he sounds like a sweetheart"
+                   r"\b(?:a|such a|like a|real|total|little|absolute|proper) (?:sweetie|sweetheart|darling|honey|champ)\b")),
     Family("blames the customer's competence", (
         r"\buser error\b",
         r"\byou (?:must|may|might) have (?:misread|misunderstood|pressed|clicked|tapped|forgotten|entered|typed|selected|missed|overlooked|ignored|skipped)",
@@ -209,12 +221,13 @@ FAMILIES = [
         r"\b(?:congratulations|well done|great job|nice try|good for you)\b.{0,40}\b(?:but|however|unfortunately)\b",
         r"\bwith all due respect\b",
         r"\bI'm sure you (?:did|tried|were doing) your (?:very )?best\b",
-    ), "", unless=_AS_ASKED),
+    ), "", unless=(*_AS_ASKED, r"\bnot (?:a |any )?(?:misunderstanding|confusion|mistake|error|oversight|fault) on your (?:part|end|side)\b")),
     Family("explains as if the customer were slow", (
         r"\b(?:happy|glad|able|can) to (?:go over|explain|go through|run through|walk you through) (?:it|this|that|everything) (?:again )?(?:more )?(?:slowly|simply)\b",
         r"\b(?:let me|I'll|I will) (?:walk you through it|explain it|go through it|take you through it|spell it out|break it down)\b.{0,20}\b(?:slowly|simply|again|in simple terms|one more time|for you)\b",
         r"\b(?:let me|I'll|I will) (?:spell it out|put it simply|put it in simple terms|make it (?:simple|easy) for you|keep (?:this|it) simple)\b",
-        r"\b(?:in (?:simple|basic|layman's) (?:terms|english|words|language))\b",
+        # "In simple terms, yes, you're covered" is a plain summary; "in layman's terms" and "in basic English" talk down
+        r"\bin layman's (?:terms|english|words|language)\b|\bin (?:simple|basic) (?:english|words|language)\b",
         r"\b(?:slowly|very slowly) (?:this time|so you can follow|for you)\b",
         r"\bso (?:it's|it is) easy (?:for you )?to (?:follow|understand)\b",
     ), "", unless=_AS_ASKED,

@@ -1,6 +1,8 @@
 import pytest
 
 from evals.checks import condescension
+from evals.checks.phrases import find_families
+from evals.checks.text import CheckInput
 
 
 @pytest.mark.parametrize("draft, fragment", [
@@ -107,3 +109,37 @@ def test_an_explanation_style_the_customer_asked_for_is_not_talking_down(run_che
     assert "pattern: explains as if the customer were slow" in run_check(condescension, draft).evidence
     asked = run_check(condescension, draft, message="I'm not great with technology. Could you walk me through it very slowly?")
     assert not any(e.startswith("pattern:") for e in asked.evidence)
+
+
+@pytest.mark.parametrize("draft", [
+    "Obviously that isn't good enough for a shop that sells birthday flowers.",
+    "Obviously a kettle that dies in a week isn't what either of us wanted.",
+    "Obviously if the part arrives early I'll ring you straight away.",
+    "Obviously we'll put it right at no cost.",
+    "Obviously that invoice should never have reached you.",
+    "For your reference, your new account number is 44817.",
+    "To be clear, you won't pay anything for the second visit.",
+    "On the day you only need to bring photo ID.",
+    "In simple terms, yes, the repair is covered.",
+    "If she'd rather sit in the car and wait, that's perfectly fine.",
+    "Thanks for the photos of Biscuit, she sounds like a sweetheart!",
+    "That was our mistake, not a misunderstanding on your part.",
+])
+def test_trigger_phrases_used_kindly_are_not_phrase_findings(draft):
+    assert not find_families(CheckInput(draft), condescension.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "Obviously the app won't update until you sign out.",
+    "Obviously you can't park there without a permit.",
+    "You just had to press the green button.",
+    "You simply need to read the label.",
+    "For your reference, the terms are on our website.",
+    "To be clear, the fee is not refundable.",
+    "Let me put it in layman's terms.",
+    "Thanks, sweetheart, the parcel is on its way.",
+    "There's been a misunderstanding on your part.",
+    "It's totally fine.",
+])
+def test_the_same_phrases_still_talk_down_elsewhere(draft):
+    assert find_families(CheckInput(draft), condescension.FAMILIES)

@@ -30,18 +30,27 @@ _GRANTING = (
     r"you (?:get|qualify|can have|receive|are owed|'ll get|will get|keep)|(?:covers|protects|entitles|guarantees) you|"
     r"in your favou?r|(?:is|are|'s) (?:fully |completely |still |all )?covered|(?:approved|made|granted|making|make) (?:an |a one-off |this )?exception|exceptionally|waived?|"
     r"on your side|works? (?:for|in favour of) you|means you (?:can|get|are|'re|will|won't|don't)|"
-    r"(?:refund|reimburse|credit|replace|compensate|pay)(?:s|ed|ing)? (?:the|your|you)\b)"
+    r"(?:refund|reimburse|credit|replace|compensate|pay)(?:s|ed|ing)? (?:the|your|you)\b|protect(?:s|ing)? you\b|"
+    r"(?:is|are|will be|'ll be|has been|have been) (?:\w+ )?(?:refunded|reimbursed|credited|waived|free|included)\b|free of charge|at no (?:cost|charge)\b)"
 )
-_NEGATION = (r"\b(?:not|never|cannot|can't|can not|unable|won't|doesn't|don't|isn't|aren't|only|unfortunately)\b|"
+_NEGATION = (r"\b(?:never|cannot|can't|can not|unable|doesn't|isn't|aren't|only|unfortunately)\b|"
+             # "you won't have to pay anything" is the benefit, not a refusal
+             r"\b(?:not|won't|don't)\b(?! (?:have to |need to )?(?:pay|be charged|be left|lose)\b)|"
              r"\bno\b(?! (?:extra |additional |further |hidden )?(?:cost|charge|fee|problem|worries|questions asked))")
 # A sentence that grants and refuses nothing ("Our policy is to refund the shipping fee") is not rule quoting.
-_GRANTS_ONLY = rf"^(?=[\s\S]*{_GRANTING})(?![\s\S]*{_NEGATION})"
+_GRANTS_ONLY = rf"^(?=[\s\S]*{_GRANTING})(?![\s\S]*(?:{_NEGATION}))"
+# An exception made: "Our terms normally only allow resale, but ... my supervisor agreed straight away"
+_USUALLY_BUT = (r"\b(?:normally|usually|ordinarily|generally)\b[^.!?\n]{0,80}\bbut\b[^.!?\n]{0,100}"
+                r"\b(?:agreed|approved|made an exception|happy to|I've|we've|I have|we have|I can|we can)\b")
 _HARM_TO_CUSTOMER = (r"\bnot (?:allowed|permitted|authori[sz]ed|supposed) to (?:charge|bill|fine|penali[sz]e|debit|keep|"
                      r"share|sell|pass on|disclose|cancel|close|hold|withhold|delay|contact|cut off|disconnect)\b")
 
 FAMILIES = [
     Family("cites a policy or rule as the authority", (
-        rf"\b(?:per|as per|according to|under|in line with|in accordance with|pursuant to|in keeping with|consistent with|"
+        # not prices ("per month") nor filing ("under the wrong section"), nor the customer's own insurance ("under your home policy")
+        rf"\b(?:per(?! (?:month|year|week|day|night|hour|person|head|item|annum|cent|kg|km|mile)\b)|as per|according to|"
+        rf"under(?! (?:the )?(?:wrong|right|correct|same|other|another|a different|separate)\b)(?! your (?:[\w-]+ )?polic(?:y|ies)\b)|"
+        rf"in line with|in accordance with|pursuant to|in keeping with|consistent with|"
         rf"as (?:outlined|stated|set out|described|explained|specified|detailed|laid out|defined|noted|written|mentioned) "
         rf"(?:in|by|under|within))\b[^.!?\n]{{0,40}}?\b{_RULEBOOK}\b",
         rf"\b(?:our|the|company|store|shop|airline|hotel|bank|your)(?:'s)? (?:[\w-]+ ){{0,2}}?{_RULEBOOK}\b[^.!?\n]{{0,25}}?"
@@ -64,7 +73,7 @@ FAMILIES = [
         rf"\b(?:it's|it is|that's|that is|this is) (?:all |clearly )?(?:in|written in|set out in|covered in|stated in|spelled out in|spelt out in) "
         rf"(?:the|our) (?:[\w-]+ )?{_RULEBOOK}\b",
         r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
-    ), "", unless=(_GRANTS_ONLY,
+    ), "", unless=(_GRANTS_ONLY, _USUALLY_BUT,
                    # a procedure that is done to the customer's pet, car or teeth: "once the procedure is done"
                    r"\b(?:once|after|before|when|until|during|for) (?:the|your|this|her|his|their) (?:\w+ )?procedure\b")),
     Family("quotes a clause or section", (
@@ -104,7 +113,7 @@ FAMILIES = [
         r"\brules are rules\b",
         r"\b(?:the )?rules? (?:is|are) the rules?\b",
         r"\bnon-?negotiable\b",
-        r"\bno exceptions?(?: (?:can|will) be made| are made| whatsoever)?\b",
+        r"(?<!\bis )(?<!\bwas )(?<!\bare )\bno exceptions?(?: (?:can|will) be made| are made| whatsoever)?\b",  # not "yours is no exception"
         r"\b(?:can't|cannot|can not|don't|do not|won't|will not|am not able to|are not able to|unable to) (?:make|grant|give|offer) "
         r"(?:an |any )?exceptions?\b",
         r"\b(?:this|that|it) applies to (?:all|every) (?:customers?|guests?|members?|passengers?|users?|orders?|bookings?)(?:,| alike| without exception| equally)",

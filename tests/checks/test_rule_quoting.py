@@ -1,6 +1,8 @@
 import pytest
 
 from evals.checks import rule_quoting
+from evals.checks.phrases import find_families
+from evals.checks.text import CheckInput
 
 
 @pytest.mark.parametrize("draft, fragment", [
@@ -42,3 +44,28 @@ def test_not_allowed_becomes_i_cant(run_check):
 def test_a_sentence_owning_our_mistake_is_not_flagged_by_the_model(run_check):
     owned = "Our pricing page clearly didn't explain that the user limit only applies to annual plans, and that's on us."
     assert not run_check(rule_quoting, owned).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Adding a second driver costs £12 per month for the rest of your policy year.",
+    "We filed your form under the wrong section, which is why it showed as missing.",
+    "The dental work isn't covered under your pet policy, but I've arranged 20% off at our partner vet.",
+    "Yours is no exception: it has been found and arrives tomorrow.",
+    "Under our late delivery policy, your delivery fee is refunded automatically.",
+    "Our policy is to keep your deposit with an independent bank, which is there to protect you.",
+    "Our terms normally only allow exchanges, but as the jacket was faulty my manager agreed to a full refund.",
+    "Under our breakage policy we'll replace the vase, and you won't have to pay anything.",
+])
+def test_policy_words_that_grant_or_mean_something_else_are_not_phrase_findings(draft):
+    assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "As per our policy, refunds are only given within 14 days.",
+    "Under clause 12, cancellations require 30 days' notice.",
+    "Under our returns policy we replace the item once, and no further replacements are given.",
+    "Our terms don't allow refunds, and you won't get one for a change of mind.",
+    "Rules are rules, and there are no exceptions.",
+])
+def test_citations_that_refuse_still_are(draft):
+    assert find_families(CheckInput(draft), rule_quoting.FAMILIES)

@@ -14,22 +14,27 @@ SEVERITY = WARN
 
 _PARTY = (r"(?:the |our |your |a |that )?(?:[\w-]+ )?(?:courier|carrier|driver|warehouse|supplier|manufacturer|factory|vendor|"
           r"postal service|post office|delivery (?:company|partner|team|driver)|bank|payment provider|card issuer|airport|"
+          r"(?:courier |rental |delivery )?partners?|publishers?|typesetters?|printers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|newspapers?|"
           r"(?:new |junior |temp(?:orary)? )?(?:colleague|staff(?: member)?|agent|employee|team member|advisor|adviser|intern|technician|engineer)|"
-          r"other (?:team|department)|previous (?:agent|advisor|adviser|colleague)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
+          r"other (?:team|department)|previous (?:agent|advisor|adviser|colleague|mechanic|technician|engineer|installer|fitter|driver)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
 FAMILIES = [
     Family("blames someone else", (
         rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|was at fault|were at fault|is to blame|are to blame|"
-        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|failed to|is responsible|was responsible)\b",
+        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|failed to|is responsible|was responsible|must have|"
+        rf"(?:do |does )?(?:occasionally |sometimes |often )?make (?:errors|mistakes)|was (?:a bit |rather |quite )?(?:hit-and-miss|careless|sloppy|unreliable))\b",
+        rf"\b(?:was|is|were) (?:entirely |completely |really |all )?down to (?:them|{_PARTY})\b",
+        r"\bdidn't leave (?:us|our (?:[\w-]+ )?(?:warehouse|depot|shop|store|workshop)) (?:like that|in that (?:state|condition))\b",
         rf"\b(?:that's|that is|this is|it's|it is|this was|that was|it was) (?:the |entirely |completely |really )?(?:on|down to) "
         rf"(?:them|{_PARTY})\b",
         rf"\b(?:the |a )?{_PARTY}(?:'s)? (?:fault|error|mistake|responsibility|problem|doing)\b(?!,? (?:but|and) (?:we|I)(?:'re| are| take| own))"
         r"(?! (?:at|on) our (?:end|side))",
         # deflection: "down to the supplier rather than us", "the fault lies with them", "to be fair to our team"
-        r"\brather than (?:us|me|with us|anything (?:we|I) did|(?:our|my) (?:[\w-]+ )?(?:team|fitters?|engineers?|staff|drivers?|crew|end|side|mechanics?|installers?))\b",
+        r"\brather than (?:us|me|ours|mine|with us|anything (?:we|I) did|(?:our|my) (?:[\w-]+ )?(?:team|fitters?|engineers?|staff|drivers?|crew|end|side|mechanics?|installers?))\b",
         rf"\b(?:fault|blame|responsibility) (?:really |here )?(?:lies|lay|is|was|rests) (?:entirely |really |squarely |firmly )?with (?:them|{_PARTY})",
         r"\bto be fair to (?:us|me|our [\w-]+|the (?:team|staff|driver|engineer|crew))\b",
         r"\b(?:new|casual|temporary|temp|junior|agency|relief) (?:member of (?:our|the) (?:[\w-]+ )?team|educator|starter|colleague|staff member|trainee|driver|"
-        r"technician|engineer|agent)\b[^.!?\n]{0,60}\b(?:hadn't been trained|wasn't (?:yet )?trained|wasn't familiar|didn't know|was new|unfamiliar|not (?:yet )?trained)",
+        r"technician|engineer|agent|temp)\b[^.!?\n]{0,60}\b(?:hadn't been trained|wasn't (?:yet )?trained|wasn't familiar|didn't know|was new|unfamiliar|not (?:yet )?trained|"
+        r"still learning|learning the ropes)",
         r"\bnot (?:our|my) (?:fault|doing|error|mistake|responsibility|problem)\b",
         r"\b(?:it|this|that) wasn't (?:us|me|our fault)\b|\bnot us\b|\b(?:blame|blamed) (?:the|on the|on our)\b",
         r"\b(?:out of|beyond|outside) (?:our|my) (?:hands|control)\b",
@@ -48,6 +53,8 @@ FAMILIES = [
         r"\b(?:for )?next time,? (?:you (?:should|might|could|may want to) |please )?(?:double-check|check|make sure|remember to|read|measure)\b",
         r"\bbefore (?:ordering|booking|buying|signing|washing) next time\b",
         r"\bI(?:'d| would) have expected (?:you|your [\w ]{1,30}?) to (?:have )?(?:check|read|know|notice|measure|look)",
+        # what would not have happened had they done their part: "if you'd labelled them, this wouldn't have happened"
+        r"\bif you(?:'d| had)\b[^.!?\n]{0,50}\b(?:this|that|it|none of (?:this|that)) (?:wouldn't|would not|would never) have happened\b",
     ), unless=(r"(?:\b(?:not|none of (?:this|it|that)|never|nothing)\b|n't\b)[^.!?\n]{0,20}\byour (?:own )?(?:fault|mistake|error|doing)\b",)),
     Family("makes an excuse", (
         r"\b(?:we're|we are|we've been|we have been|the team is|the team's|our team is|things are|it's been|it has been) "
@@ -60,6 +67,11 @@ FAMILIES = [
         r"\b(?:our|the) (?:phones?|phone lines?|systems?|website|site|servers?|computers?) (?:were|was|went|had been|have been) "
         r"(?:down|offline|out(?! of date)|unavailable|not working|playing up)\b",
         r"\b(?:new|a new) (?:system|software|team|process|starter)s? (?:is|are|was|were|has|have)\b[^.!?\n]{0,40}\b(?:teething|settling|delay|slow|issue|problem)",
+        # volume as the reason: "with thousands of readings coming in every day", "we can't check every single one"
+        r"\b(?:with|we (?:get|handle|receive|process|deal with)|they (?:get|handle|receive|process)) (?:thousands|hundreds|so many|a great many|"
+        r"huge numbers|a huge number|such a lot) of\b",
+        r"\bcan't (?:check|catch|inspect|test|read|watch|vet) (?:every|each|all)\b",
+        r"\b(?:things|these|mistakes|errors|one or two) (?:can|do|will|are going to|tend to) (?:slip through|get missed|miss|fall through)\b",
     )),
 ]
 

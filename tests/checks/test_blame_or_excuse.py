@@ -34,3 +34,29 @@ def test_flags_blame_and_excuses(run_check, draft):
 ])
 def test_plain_facts_and_ownership_pass(run_check, draft):
     assert not run_check(blame_or_excuse, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "This one is the publisher's fault, not ours: they uploaded a broken file.",
+    "The courier must have dropped it, as it certainly didn't leave us like that.",
+    "The delay was down to our delivery partner, who reassigned the route.",
+    "It was entirely their error rather than ours.",
+    "Their typesetters do occasionally make errors like this one.",
+    "Our previous mechanic was a bit hit-and-miss, which is probably why it keeps happening.",
+    "A new temp in the warehouse picked the wrong size, as they're still learning the range.",
+    "If you'd labelled the box, this wouldn't have happened.",
+    "With thousands of readings coming in every day, one or two are going to miss the billing run.",
+    "We get these from hundreds of suppliers and can't check every single one.",
+    "These things can slip through during busy periods.",
+])
+def test_deflection_and_volume_excuses_are_flagged(run_check, draft):
+    assert run_check(blame_or_excuse, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Our delivery partner scanned it at the depot on Tuesday, and it arrives tomorrow.",
+    "If you'd like, I can send a new label today.",
+    "We printed the wrong date, and that's on us; the corrected tickets are attached.",
+])
+def test_plain_facts_about_partners_are_not_blame(run_check, draft):
+    assert not run_check(blame_or_excuse, draft).flagged

@@ -1,3 +1,5 @@
+import pytest
+
 from evals.checks import unanswered_question as check
 from evals.checks.questions import customer_questions
 
@@ -87,3 +89,20 @@ def test_one_of_several_questions_left_out_is_flagged(run_check):
     message = "Can you deliver on a Saturday? And is there parking at the depot?"
     draft = "Yes, we deliver on Saturdays between 8am and 1pm, and I've booked you in for this weekend."
     assert run_check(check, draft, message=message).flagged
+
+
+@pytest.mark.parametrize("message, draft", [
+    ("Can I bring my son to the same slot? Also, does he have to pay?",
+     "Yes, you can bring your son to the same slot on Saturday. His check-up is free as he's under 18."),
+    ("My daughter took two doses by mistake. Should I be worried? What should we do now?",
+     "Two doses close together is unlikely to cause harm. Give the next one at the usual time."),
+    ("I'd like a refund for Saturday. Do I have to apply?",
+     "Yes, Saturday is being refunded, and you don't need to do anything: it goes back to your card."),
+])
+def test_yes_no_questions_answered_in_other_words_pass(run_check, message, draft):
+    assert not run_check(check, draft, message=message).flagged
+
+
+def test_a_cost_question_with_no_word_on_cost_is_still_flagged(run_check):
+    message = "Can you move my booking to Friday? Will it cost more?"
+    assert run_check(check, "I've moved your booking to Friday at 10am.", message=message).flagged

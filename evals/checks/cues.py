@@ -163,6 +163,13 @@ OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lo
                r"\bmissed (?:my |the |our )?(?:appointment|collection|delivery slot|call ?back|installation)\b",
                r"\b(?:hasn't|has not|haven't|have not|wasn't|was not|weren't) (?:been )?(?:collected|applied|processed|refunded|credited|fixed|delivered)\b")
 DECISION_OUR_ERROR = rx(r"\b(?:our|agent|staff|pricing|billing|system|warehouse|picking|processing) (?:error|mistake|fault)\b",
-                        r"\b(?:by us|on our side|our side|our end|we (?:sent|charged|shipped|gave|made))\b", r"\bwrong information\b",
+                        r"\b(?:(?:error|mistake|fault|oversight) (?:by|on) us|(?:made|caused) by us|on our side|our side|our end|"
+                        r"we (?:sent|charged|shipped|gave|made))\b", r"\bwrong information\b",
                         r"\bprocessed late\b", r"\bwrong (?:item|colou?r|size)\b")
+# The decision finds the fault was not ours: "the order was placed with walnut selected",
+# "cancellation was not completed (final confirm step not pressed)".
+DECISION_NOT_OUR_ERROR = rx(r"\b(?:no error|not (?:an? |our )?(?:error|mistake|fault)|customer(?:'s)? (?:own )?(?:error|mistake|side|choice)|"
+                            r"(?:was|were) (?:placed|ordered|selected|booked|entered|submitted) (?:with|as|for)|"
+                            r"(?:was|were)(?: not|n't) (?:completed|pressed|submitted|confirmed|finished)|as ordered|applied correctly|"
+                            r"(?:is|was) correct|nothing (?:further )?(?:we can|to) do)\b")
 

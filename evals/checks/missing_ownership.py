@@ -6,7 +6,7 @@ you're fed up")."""
 from __future__ import annotations
 
 from evals.checks.base import clear, finding
-from evals.checks.cues import APOLOGY, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, NON_APOLOGY, OUR_ERROR, OWNERSHIP
+from evals.checks.cues import APOLOGY, DECISION_NOT_OUR_ERROR, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, NON_APOLOGY, OUR_ERROR, OWNERSHIP
 from evals.checks.text import CheckInput
 from evals.contracts import WARN, CheckResult
 
@@ -15,7 +15,11 @@ SEVERITY = WARN
 
 
 def describes_our_error(inp: CheckInput) -> bool:
-    return bool(OUR_ERROR.search(inp.message or "") or DECISION_OUR_ERROR.search(inp.decision or ""))
+    """The message blames us and the decision does not clear us, or the decision says the fault was ours."""
+    decision = inp.decision or ""
+    if DECISION_OUR_ERROR.search(decision):
+        return True
+    return bool(OUR_ERROR.search(inp.message or "")) and not DECISION_NOT_OUR_ERROR.search(decision)
 
 
 def check(inp: CheckInput) -> CheckResult:

@@ -44,3 +44,23 @@ def test_regret_at_the_customers_feelings_is_not_an_apology(run_check):
 def test_reports_of_what_staff_said_are_not_mistakes(run_check):
     assert not run_check(check, "Thanks! I've passed your message on to Arjun.",
                          message="The engineer was brilliant and said the oven is good as new.").flagged
+
+
+@pytest.mark.parametrize("decision", [
+    "The order was placed with the walnut finish selected. Offer a free change to oak before dispatch.",
+    "Cancellation was not completed (final confirm step not pressed). Cancel now and refund the last month.",
+])
+def test_a_decision_that_clears_us_needs_no_ownership(run_check, decision):
+    message = "You sent me the wrong colour and I want it fixed."
+    assert not run_check(check, "I can switch it for you at no charge.", message=message, decision=decision).flagged
+
+
+def test_something_done_by_us_is_not_an_error_by_us(run_check):
+    assert not run_check(check, "I can send you a list of garages that offer payment plans.",
+                         message="Can I pay the £500 excess in instalments?",
+                         decision="The excess can't be split by us; send the list of garages that offer payment plans.").flagged
+
+
+def test_a_decision_that_names_our_error_still_needs_ownership(run_check):
+    assert run_check(check, "I can switch it for you at no charge.", message="You sent me the wrong colour.",
+                     decision="Warehouse picking error: send the oak table today.").flagged

@@ -1,6 +1,7 @@
 """personal_data (block): data that must not go in an email: a full card number (Luhn-valid),
 a security code, a password, a national ID, a full bank account number or IBAN, or another
-customer's name and address. The customer's own name and order number are fine."""
+person's name with their address or phone number. The customer's own name and order number,
+our colleagues' lines and the customer's own number are fine."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ SEVERITY = BLOCK
 _CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
 _GROUPED_CARD = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
 _CARD_CONTEXT = re.compile(r"\b(?:card|visa|mastercard|amex|american express|maestro|debit|credit)\b", re.IGNORECASE)
+# A person named in full ("Mrs J. Holt", "Áine Brady") and where they live or how to reach them.
+_NAME = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+_PERSON = (rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME})?"
+           rf"|\b(?<!\bour )(?<!\bthe )[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+{_NAME}(?=\s+(?:at|on)\s+\d)")
+_HOUSE = (r"\d{1,5}[A-Za-z]?\s+(?:Jalan\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Close|"
+          r"Way|Court|Ct|Place|Pl|Crescent|Boulevard|Blvd|Terrace|Grove|Gardens|Rise|Row|Hill|Park|Square|Mews|Walk|View))\b")
+_PHONE = r"\+?\d[\d ()-]{6,}\d"
 _KINDS = [
     ("a security code", re.compile(r"\b(?:cvv2?|cvc2?|csc|security code|card verification (?:code|value))\b[^.\n]{0,20}?\b\d{3,4}\b", re.I)),
     ("a password", re.compile(
@@ -27,11 +35,16 @@ _KINDS = [
     ("an IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b")),
     ("a social security or national ID number", re.compile(
         r"\b\d{3}-\d{2}-\d{4}\b|\b(?:ssn|social security(?: number)?|national insurance(?: number)?|NI number|passport(?: number)?|"
-        r"driver'?s licen[cs]e(?: number)?|tax (?:id|file number)|sin)\b[:\s]+[A-Z0-9-]{6,}|\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+        r"driver'?s licen[cs]e(?: number)?|tax (?:id|file number)|sin)\b[:\s]+(?=[A-Z-]*\d)(?:\d{3}[ -]\d{3}[ -]\d{3}\b|[A-Z0-9-]{6,})|\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
         re.I)),
     ("another customer's address", re.compile(
-        r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:at|of|on|from)\s+\d{1,5}[A-Za-z]?\s+[A-Z][a-z]+"
-        r"(?:\s+[A-Z][a-z]+)?\s+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Close|Way|Court|Ct|Place|Pl|Crescent|Boulevard|Blvd|Terrace|Grove|Gardens)\b")),
+        rf"(?:{_PERSON})\s+(?:at|of|on|from)\s+{_HOUSE}"
+        # someone else's address given outright: "He's given us his new address as 22 Beech Lane"
+        rf"|\b(?:his|her|their) (?:new |home |forwarding |current )?address (?:is|as|:)\s+{_HOUSE}")),
+    ("another customer's phone number", re.compile(
+        # not a colleague's line ("Ms Okafor, our claims manager, on ...") nor the customer's own ("will call you on ...")
+        rf"(?:{_PERSON})\b(?:(?!\b(?:our|team|colleague|manager|direct|extension|office|you|your)\b)[^.\n]){{0,60}}?"
+        rf"\b(?:phone|mobile|tel|cell|number|on)\b[:\s(]*{_PHONE}")),
     ("another customer's details", re.compile(
         r"\b(?:another|other|a different) (?:customer|guest|member|client|passenger)(?:'s)?\b[^.\n]{0,40}\b(?:name|address|email|phone|number|details)\b"
         r"[^.\n]{0,10}(?:is|was|:)\s+\S+", re.I)),

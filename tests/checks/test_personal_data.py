@@ -23,3 +23,26 @@ def test_flags_data_that_must_not_be_emailed(run_check, draft, kind):
 ])
 def test_ordinary_details_pass(run_check, draft):
     assert not run_check(check, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "They went to Mrs J. Holt at 14 Elm Road, phone 07700 900461.",
+    "You're welcome to contact Aine Brady at 14 Orchard Rise, Naas, on 087 555 2143.",
+    "It was left with your neighbour, Mrs Lina Hartono (mobile 9123 4567).",
+    "He's given us his new address as 22 Beech Lane, Hull.",
+    "The application went in under SIN 046 454 286 with your payslips.",
+])
+def test_someone_elses_contact_details_and_spaced_ids_are_flagged(run_check, draft):
+    assert run_check(check, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "I've booked you in with Dr Shah on 12 June at 10am.",
+    "Your passport documents are in the envelope.",
+    "Ms Okafor from our claims team will call you on Monday.",
+    "Ms Okafor will call you on 07700 900123 this afternoon.",
+    "You can reach Mr Byrne, our site manager, on 087 555 0101.",
+    "Our results line is open on 0800 555 0199.",
+])
+def test_appointments_and_our_own_numbers_pass(run_check, draft):
+    assert not run_check(check, draft).flagged

@@ -16,17 +16,21 @@ SEVERITY = WARN
 _CONTACT = [  # most specific first: an email address contains a domain
     ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("a phone number", re.compile(r"(?<![\d][\s.-])(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\b\d{2,5}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b(?![\s.-]?\d)"
-                                  r"|\b1-?800-?\d{3}-?\d{4}\b")),
-    ("a link", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|io|help|shop|store|uk|de|fr|es|info|app)(?:/[^\s<>\"')]*)?\b", re.I)),
+                                  r"|\b1-?8(?:00|33|44|55|66|77|88)-?\d{3}-?\d{4}\b")),
+    ("a link", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|io|help|shop|store|info|app|uk|de|fr|es|ie|sg|au|ca|nz|in|eu|us|nl|it|be|ch|se|dk|no|fi|pl|pt|at|za|hk|my|ph)(?:/[^\s<>\"')]*)?\b", re.I)),
 ]
 _CAUSE = r"(?:due to|because of|caused by|owing to|as a result of|thanks to|there (?:was|were|has been|have been)|we(?:'ve| have)? had|we(?:'re| are| were) (?:experiencing|having|dealing with))"
 _EXCUSE = re.compile(
     r"\b(?:(?:our|the) (?:phones?|phone lines?|systems?|website|site|servers?|computers?|network) (?:were|was|went|had been|have been) "
     rf"(?:down|offline|out|unavailable|not working)|{_CAUSE} (?:an? |some |the |unexpected |major |ongoing )*(?:(?:system|technical|IT|network|"
     r"server|computer) (?:outage|glitch|fault|failure|issue|problem|error)s?|(?:staff|staffing) shortages?|(?:high|unusually high|record) "
-    r"(?:volumes?|demand)|(?:bad|severe|extreme) weather|strikes?|power (?:cut|outage)s?|flood(?:ing)?|snow(?:storm)?s?))\b", re.I)
+    r"(?:volumes?|demand)|(?:bad|severe|extreme) weather|strikes?|power (?:cut|outage)s?|flood(?:ing)?|snow(?:storm)?s?|"
+    # any named outage: "caused by a payment gateway outage", "a baggage system outage at the airport"
+    r"(?:[\w-]+ ){1,3}(?:outage|glitch)s?)"
+    r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:processor|provider|gateway|system|servers?|platform|network) (?:had|has had|suffered|experienced) "
+    r"(?:an? )?(?:brief |short |major |unexpected |temporary )?(?:outage|glitch|fault|failure|problem)s?)\b", re.I)
 _NAMED_PROMISE = re.compile(
-    r"\b(?i:our |the |a |an )?(?P<name>\d+[- ](?:day|week|month|year)s?\s|lifetime\s|(?:[A-Z][a-z]+ ){2,3})"
+    r"\b(?i:our |the |a |an )?(?P<name>\d+[- ](?:day|week|month|year)s?\s(?:[a-z]+ ){0,2}|\d+% (?:[A-Z][a-z]+ ){0,2}|lifetime\s|(?:[A-Z][a-z]+ ){2,3})"
     r"(?i:(?:satisfaction |money[- ]back |price |best[- ]price |no[- ]quibble |happiness |quality |service )?"
     r"(?:guarantee|promise|pledge|programme|program|scheme|policy|warranty|protection|cover|commitment))\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")

@@ -25,3 +25,20 @@ def test_facts_given_in_the_context_pass(run_check):
 
 def test_card_digits_are_not_a_phone_number(run_check):
     assert "phone" not in run_check(check, "Your card 4539 1488 0343 6467 was charged.").reason
+
+
+@pytest.mark.parametrize("draft", [
+    "The double charge was caused by a payment gateway outage on our provider's side.",
+    "Our payment processor had a brief outage on Monday, which is why the card was declined.",
+    "If you have questions, call our results hotline on 1-888-555-0142.",
+    "You can check your place any time at greenhouselane.sg/waitlist.",
+    "And with our 100% Pass Guarantee, you can repeat the course free.",
+    "Every plant comes with our 60-day healthy plant guarantee.",
+])
+def test_invented_outages_numbers_links_and_guarantees_are_flagged(run_check, draft):
+    assert run_check(check, draft, message="Why was I charged twice?", decision="Refund the duplicate $89.").flagged
+
+
+def test_a_guarantee_the_decision_gives_is_not_invented(run_check):
+    assert not run_check(check, "Every plant comes with our 60-day healthy plant guarantee.",
+                         decision="Remind them of the 60-day plant guarantee.").flagged

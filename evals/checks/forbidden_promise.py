@@ -225,17 +225,21 @@ def destination_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
 # A decision that leaves the outcome open ("no guarantee", "no outcome can be promised"), and a
 # draft sentence that states it as settled anyway ("I'll make sure you get a lakeside pitch").
 _OPEN_OUTCOME = re.compile(r"\b(?:no|not|cannot|can't|can not)\b[^.;\n]{0,30}\b(?:guarantee[ds]?|promised?)\b|"
-                           r"\b(?:guarantee[ds]?|promised?)\b[^.;\n]{0,10}\b(?:not|no|cannot|can't)\b", re.I)
+                           r"\b(?:guarantee[ds]?|promised?)\b[^.;\n]{0,10}\b(?:not|no|cannot|can't)\b|"
+                           # the outcome is still open: "under assessment", "not yet located", "cannot be reinstated before the review"
+                           r"\b(?:not yet (?:decided|known|located|found|approved|confirmed)|outcome (?:is )?not\b|under (?:assessment|review|investigation)|"
+                           r"cannot be (?:reinstated|restored|approved|confirmed) (?:before|until)|no (?:[\w-]+ )?date can be given)", re.I)
 _CERTAIN = re.compile(r"\b(?:I|we)(?:'ll| will) make sure (?:that )?(?:you|your|it|they)\b|\b(?:definitely|certainly|guaranteed?)\b|"
                       + _SURE_IT_WILL + r"\b|"
-                      r"\bwill be (?:approved|accepted|granted)\b", re.I)
+                      r"\bwill be (?:approved|accepted|granted)\b|\brest assured\b|"
+                      r"\bwill be (?:back|restored|reinstated|found|delivered|with you)\b[^.!?\n]{0,30}\b(?:by|tonight|today|tomorrow)\b", re.I)
 
 
 def certainty_breaches(inp: CheckInput) -> list[tuple[Span, str]]:
-    """Sentences that settle what the decision says cannot be guaranteed."""
+    """Sentences that settle what the decision leaves open ("no guarantee", "under assessment", "not yet located")."""
     if not _OPEN_OUTCOME.search(inp.decision or ""):
         return []
-    return [(sentence_span(s), "the decision says the outcome cannot be guaranteed") for s in inp.sentences
+    return [(sentence_span(s), "the decision leaves the outcome open, so it cannot be guaranteed") for s in inp.sentences
             if _CERTAIN.search(s.text) and not _NEGATED.search(s.text)]
 
 

@@ -143,3 +143,20 @@ def test_certainty_the_decision_rules_out_is_a_breach(run_check):
 
 def test_hope_is_not_a_promise(run_check):
     assert not run_check(check, "I'm confident you'll love the new lounge, and I'm sure the team will look after you.").flagged
+
+
+@pytest.mark.parametrize("decision, draft", [
+    ("Claim received and under assessment; decision in about 10 business days.",
+     "Rest assured, your claim will be approved in full."),
+    ("Bag not yet located; trace running. Update within 48 hours.",
+     "Your bag will be with you by tomorrow evening."),
+    ("Account under review for up to 5 business days; it cannot be reinstated before the review completes.",
+     "Your account will be back up and running by tonight."),
+])
+def test_settling_an_outcome_that_is_still_open_is_a_breach(run_check, decision, draft):
+    assert run_check(check, draft, decision=decision).flagged
+
+
+def test_a_settled_outcome_may_be_stated(run_check):
+    assert not run_check(check, "Your bag will be with you by tomorrow evening.",
+                         decision="Bag found in Madrid; courier delivers tomorrow by 8pm.").flagged

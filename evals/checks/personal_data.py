@@ -20,7 +20,8 @@ _CARD_CONTEXT = re.compile(r"\b(?:card|visa|mastercard|amex|american express|mae
 # A person named in full ("Mrs J. Holt", "Áine Brady") and where they live or how to reach them.
 _NAME = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
 _PERSON = (rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME})?"
-           rf"|\b(?<!\bour )(?<!\bthe )[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+{_NAME}(?=\s+(?:at|on)\s+\d)")
+           # without a title only after a verb of getting in touch, so "our Leeds Store at 14 Park Row" is not a person
+           rf"|(?:(?<=contact )|(?<=call )|(?<=ring )|(?<=text )|(?<=reach )|(?<=visit )){_NAME}\s+{_NAME}(?=\s+(?:at|on)\s+\d)")
 _HOUSE = (r"\d{1,5}[A-Za-z]?\s+(?:Jalan\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Close|"
           r"Way|Court|Ct|Place|Pl|Crescent|Boulevard|Blvd|Terrace|Grove|Gardens|Rise|Row|Hill|Park|Square|Mews|Walk|View))\b")
 _PHONE = r"\+?\d[\d ()-]{6,}\d"

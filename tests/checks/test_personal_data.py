@@ -43,6 +43,7 @@ def test_someone_elses_contact_details_and_spaced_ids_are_flagged(run_check, dra
     "Ms Okafor will call you on 07700 900123 this afternoon.",
     "You can reach Mr Byrne, our site manager, on 087 555 0101.",
     "Our results line is open on 0800 555 0199.",
+    "Our Leeds Store at 14 Park Row has your size in stock.",
 ])
 def test_appointments_and_our_own_numbers_pass(run_check, draft):
     assert not run_check(check, draft).flagged

@@ -47,3 +47,28 @@ def test_someone_elses_contact_details_and_spaced_ids_are_flagged(run_check, dra
 ])
 def test_appointments_and_our_own_numbers_pass(run_check, draft):
     assert not run_check(check, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "The box was left with Marama Tipene, 8 Kereru Road, by mistake.",
+    "Your letter went to 31 Harbour View (Oliver Grant) instead.",
+    "The buyer, Dan Morrow, is on 027 555 0192 if you want to ask him.",
+    "Ms Ruth Baines, who moved to 4 Larch Close, still gets your bills.",
+    "The seller lives at 9 Ash Grove and his mobile is 021 555 8890.",
+    "Your refund went to 02-0500-0123456-00 by mistake.",
+    "We have your passport (number KT220481) on file.",
+    "I used the IRD number we hold, 112-334-556, for the return.",
+    "I've set your password to Harbour77-Blue for now.",
+])
+def test_other_peoples_details_in_any_order_and_more_ids_are_flagged(run_check, draft):
+    assert run_check(check, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Our technician, Aroha Ngata, will be at 11 Kowhai Street at 9am on Monday.",
+    "Sam Reid from our billing team is on 03 555 1200 if anything else comes up.",
+    "Our Riccarton Store at 14 Main South Road has the larger size.",
+    "We'll deliver to you at 22 Rimu Street on Friday between 8 and 12.",
+])
+def test_our_people_and_places_and_the_customers_own_address_pass(run_check, draft):
+    assert not run_check(check, draft).flagged

@@ -47,13 +47,16 @@ _KINDS = [
 _WORD = r"[A-ZÀ-ÝĀĒĪŌŪ][a-zà-ÿāēīōū'’-]+"
 _HOUSE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?\s+(?:Jalan\s+{_WORD}|{_WORD}(?:\s+{_WORD})?\s+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
                     r"Close|Way|Court|Ct|Place|Pl|Crescent|Boulevard|Blvd|Terrace|Grove|Gardens|Rise|Row|Hill|Park|Square|Mews|Walk|View|Parade|Quay))\b")
-_PHONE = re.compile(r"(?<![\w/.$£€])\+?\d[\d ()-]{6,}\d(?![\w/])")
+# a number a person can be reached on; freephone and shared-cost numbers belong to organisations
+_PHONE = re.compile(r"(?<![\w/.$£€])(?!(?:0800|0808|0508|1800|1300|1-8\d\d|13 \d\d)\b)\+?\d[\d ()-]{6,}\d(?![\w/])")
 _TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.\s*)?{_WORD}(?:\s+{_WORD})?")
 _UNTITLED = re.compile(rf"\b{_WORD}(?:\s+and\s+{_WORD})?\s+{_WORD}\b")
 _NOT_NAMES = set("""hi hello dear thanks thank kind best regards cheers yes no please i we you your our the this that it if when
     unfortunately good great mount lower upper north south east west port new saint st central city town centre center store shop
     branch office clinic depot hospital school library station mall plaza team street road avenue lane drive monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august september october november december""".split())
+    thursday friday saturday sunday january february march april may june july august september october november december
+    customer customers member members guest guests client clients care service services support relations desk help helpline line
+    reception accounts billing sales bookings department centre enquiries claims returns""".split())
 _NOT_AFTER = {"our", "the", "your", "my", "at", "in", "near", "via", "of", "on", "a"}
 _OUR_PERSON = re.compile(r"\bour\b[^.!?\n]{0,25}$", re.I)  # "our technician, Rewi Hohaia, will be at 11 Weka Street"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")

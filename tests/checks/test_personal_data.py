@@ -69,6 +69,8 @@ def test_other_peoples_details_in_any_order_and_more_ids_are_flagged(run_check, 
     "Sam Reid from our billing team is on 03 555 1200 if anything else comes up.",
     "Our Riccarton Store at 14 Main South Road has the larger size.",
     "We'll deliver to you at 22 Rimu Street on Friday between 8 and 12.",
+    "If it happens again, call Customer Care on 09 555 4100 any day until 8pm.",
+    "Ring Aroha Ngata on 0800 555 200, our free line, if the parcel is late.",
 ])
 def test_our_people_and_places_and_the_customers_own_address_pass(run_check, draft):
     assert not run_check(check, draft).flagged

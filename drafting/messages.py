@@ -21,13 +21,22 @@ MAX_MESSAGE_CHARS = 20_000
 _QUOTE_HEADER = re.compile(r"^\s*(?:On .{5,160}wrote:|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From: .+|Sent from my \w+)\s*$",
                            re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\s*(?:--\s*|Sent from my [\w ]+|Get Outlook for \w+)\s*$", re.IGNORECASE)
+# Function words, greetings and sign-offs: a short reply ("Hola Lucía, ¿Cómo está? ... Saludos cordiales") must
+# outweigh a fixed English team signature.
 _STOPWORDS = {
-    "es": {"el", "la", "de", "que", "y", "en", "los", "mi", "no", "por", "con", "para", "una", "pedido", "es", "lo", "se", "del"},
-    "fr": {"le", "la", "de", "et", "les", "des", "je", "mon", "ma", "pas", "est", "une", "pour", "que", "vous", "commande", "du"},
-    "de": {"der", "die", "das", "und", "ich", "nicht", "ist", "mein", "meine", "ein", "eine", "mit", "sie", "zu", "habe", "bestellung"},
-    "it": {"il", "la", "di", "che", "e", "non", "un", "una", "per", "mio", "sono", "ho", "ordine", "del", "della"},
-    "pt": {"o", "a", "de", "que", "e", "não", "um", "uma", "para", "meu", "minha", "com", "pedido", "do", "da"},
-    "nl": {"de", "het", "een", "en", "ik", "niet", "is", "mijn", "van", "dat", "met", "voor", "bestelling"},
+    "es": {"el", "la", "de", "que", "y", "en", "los", "las", "mi", "no", "por", "con", "para", "una", "pedido", "es", "lo", "se",
+           "del", "muy", "me", "estoy", "está", "esta", "este", "otra", "otro", "hola", "gracias", "saludos", "cordiales", "su",
+           "sus", "le", "al", "pero", "más", "cómo", "qué", "puede", "pueden", "usted"},
+    "fr": {"le", "la", "de", "et", "les", "des", "je", "mon", "ma", "pas", "est", "une", "pour", "que", "vous", "commande", "du",
+           "bonjour", "merci", "cordialement", "très", "mais", "avec", "nous", "votre", "vos", "sur", "au", "aux", "sont"},
+    "de": {"der", "die", "das", "und", "ich", "nicht", "ist", "mein", "meine", "ein", "eine", "mit", "sie", "zu", "habe",
+           "bestellung", "hallo", "danke", "grüße", "freundlichen", "sehr", "auf", "für", "wir", "ihr", "ihre", "den", "dem", "bitte"},
+    "it": {"il", "la", "di", "che", "e", "non", "un", "una", "per", "mio", "sono", "ho", "ordine", "del", "della", "ciao",
+           "buongiorno", "grazie", "saluti", "cordiali", "molto", "ma", "suo", "sua", "è", "mi"},
+    "pt": {"o", "a", "de", "que", "e", "não", "um", "uma", "para", "meu", "minha", "com", "pedido", "do", "da", "olá", "obrigado",
+           "obrigada", "atenciosamente", "cumprimentos", "muito", "mas", "seu", "sua", "você", "é", "em"},
+    "nl": {"de", "het", "een", "en", "ik", "niet", "is", "mijn", "van", "dat", "met", "voor", "bestelling", "hallo", "bedankt",
+           "groeten", "vriendelijke", "zeer", "maar", "wij", "uw", "op", "ook"},
     "en": {"the", "and", "i", "my", "is", "to", "it", "you", "a", "not", "of", "for", "was", "this", "have", "your"},
 }
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",

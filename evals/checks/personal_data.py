@@ -70,9 +70,10 @@ def _names(text: str) -> list[tuple[int, int]]:
     found = [(m.start(), m.end()) for m in _TITLED.finditer(text)]
     for match in _UNTITLED.finditer(text):
         words = [w for w in match.group().split() if w != "and"]
-        before = text[: match.start()].split()
+        lead = text[max(0, match.start() - 40):match.start()]  # enough for the word before and "our ..." (25 characters)
+        before = lead.split()
         if (any(w.lower() in _NOT_NAMES for w in words) or (before and before[-1].lower() in _NOT_AFTER)
-                or _OUR_PERSON.search(text[: match.start()])):
+                or _OUR_PERSON.search(lead)):
             continue
         if not any(a < match.end() and match.start() < b for a, b in found):
             found.append((match.start(), match.end()))
@@ -82,7 +83,9 @@ def _names(text: str) -> list[tuple[int, int]]:
 def _someone_elses_contact(draft: str) -> list[tuple[Span, str]]:
     contacts = [(m, "address") for m in _HOUSE.finditer(draft)] + [(m, "phone number") for m in _PHONE.finditer(draft)]
     leaks = [(Span(m.start(), m.end(), m.group()), "another person's details") for m in _THEIR_DETAILS.finditer(draft)]
-    for start, end in _names(draft) if contacts else []:
+    if not contacts:
+        return leaks
+    for start, end in _names(draft):
         for contact, kind in contacts:
             if contact.start() < end and start < contact.end():
                 continue  # the name is part of the street

@@ -50,10 +50,8 @@ _KINDS = [
         r"\b(?:at (?:the|our|your|a)|in (?:the|our|transit)|with (?:the|our)|on (?:its|the) way|away|depot|warehouse|hub|facility|"
         r"delivered to|arrived|stuck|moved|located|sitting|held|lost|found|left|online|website|download|www|link|page|app|under|"
         r"from (?:the|our))\b", re.I), False),
-]
-# Yes/no questions answered in other words: "does he have to pay?" - "his appointment is free";
-# "Should I be worried?" - "it isn't dangerous"; "do I have to apply?" - "you don't need to do anything".
-_KINDS += [
+    # yes/no questions answered in other words: "does he have to pay?" - "his appointment is free";
+    # "Should I be worried?" - "it isn't dangerous"; "do I have to apply?" - "you don't need to do anything"
     (re.compile(r"\b(?:pay|paying|cost|costs|charge|charged|fee|fees|price|extra|free)\b", re.I), re.compile(
         rf"{MONEY.pattern}|\b(?:free|no (?:extra |additional )?(?:charge|cost|fee)|nothing (?:extra |more )?to pay|same price|at no cost|"
         r"(?:won't|will not|don't|do not) (?:have to |need to )?pay|payable)\b", re.I), False),
@@ -61,8 +59,8 @@ _KINDS += [
         r"\b(?:safe|normal|common|usual|expected|unlikely|nothing to worry|no (?:need|reason) to worry|(?:isn't|is not|not) "
         r"(?:dangerous|serious|harmful|a (?:worry|concern|problem))|no harm|any harm)\b", re.I), False),
     (re.compile(r"\b(?:do|will|would) (?:I|we) (?:have|need) to\b", re.I), re.compile(
-        r"\byou(?:'ll| will)? (?:(?:don't|do not|won't|will not) )?(?:need|have) to\b|\bno need\b|\bnothing (?:you need|for you) to do\b"
-        r"|\byou don't need to do anything\b", re.I), False),
+        r"\byou(?:'ll| will)? (?:(?:don't|do not|won't|will not) )?(?:need|have) to\b|\bno need\b|\bnothing (?:you need|for you) to do\b",
+        re.I), False),
 ]
 _ACKNOWLEDGE = re.compile(r"\b(?:I(?:'ll| will| am going to|'m going to)|let me) (?:check|find out|look into|confirm|ask|get back)\b", re.I)
 

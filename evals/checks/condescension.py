@@ -2,7 +2,8 @@
 
 Two signals. Phrase families (telling them how to feel, "as I already explained", "it's
 really quite simple", lecturing, false solidarity, minimising, sarcasm, pet names, blaming their
-competence or presuming it from their age), each with a reason and a suggested rewrite, and with sentence-level exceptions
+competence or presuming they are out of their depth, scolding them for writing again, backhanded
+compliments), each with a reason and a suggested rewrite, and with sentence-level exceptions
 for the same words used innocently ("I just shipped it", "it's simple to switch and I can do
 it for you now", "clearly our mistake"). Then a sentence classifier over distilled MiniLM
 features (:mod:`evals.checks.sentence_classifier`) for forms without trigger words ("Most
@@ -38,15 +39,16 @@ _AS_ASKED = (r"\byou (?:asked|wanted|requested) (?:me )?(?:to|for)\b", r"\bas yo
 
 FAMILIES = [
     Family("tells the customer how to feel or behave", (
-        r"\b(?:please\s+)?(?:calm|settle|cool) down\b",
-        r"\b(?:just\s+)?relax\b[,.!]",
+        r"\b(?:please\s+)?(?:calm|settle|cool) down\b|\b(?:once|when|after|until) you(?:'ve| have)? (?:calmed|settled|cooled) down\b",
+        r"\b(?:just\s+)?relax\b[,.!:;]|\btry (?:to|and) (?:relax|stay calm|keep calm)\b",
+        r"\b(?:get|getting|got) (?:yourself |themselves )?(?:in|into) (?:a|such a|this|that) (?:state|tizzy|flap|stew|lather|twist)\b",
         r"\bthere(?:'s| is) no (?:need|reason) (?:for you )?to (?:get|be|feel|become)\s+(?:so\s+|this\s+)?(?:upset|angry|worked up|rude|emotional|aggressive|hostile|agitated|frustrated|dramatic|defensive)",
         r"\bno need (?:to|for) (?:shout|yell|panic|swear|the (?:attitude|tone|caps|drama)|raise your voice|get (?:so )?(?:upset|angry|worked up))",
         r"\bno (?:need|call) for (?:all )?(?:the|that|this|those) (?:attitude|tone|caps|capitals|capital letters|drama|shouting|language|exclamation marks)\b",
         r"\b(?:don't|do not) (?:get|be) (?:so |too )?(?:upset|worked up|emotional|dramatic|angry|excited|defensive)",
         r"\btake a (?:deep )?breath\b",
         r"\b(?:you're|you are|you seem to be|you may be) (?:over-?reacting|being (?:a (?:bit|little) )?(?:dramatic|unreasonable|emotional|hysterical|difficult))",
-        r"\b(?:getting|being) (?:a (?:bit|little) )?(?:worked up|carried away|hysterical)\b",
+        r"\b(?:get|getting|being) (?:so |all |a (?:bit|little) )?(?:worked up|carried away|hysterical|het up)\b",
         r"\b(?:watch|mind|moderate) your (?:tone|language)\b",
         r"\bkeep (?:your |the |this |our )?(?:tone|language|conversation|communications?|correspondence|e-?mails?|messages?) "
         r"(?:civil|polite|respectful|courteous|professional|calm)\b",
@@ -56,12 +58,19 @@ FAMILIES = [
     ), "I understand how frustrating this is.",
        # what we do to help them relax, and a pause "until things settle down", tell them nothing
        unless=(r"\b(?:help(?:s|ed|ing)?|let|make|makes) (?:[\w-]+ ){0,2}(?:relax|calm|settle)\b",
+               r"\bsit back and relax\b|\b(?:you can|you'll be able to|you could|so you can|you may) (?:just |now )?relax\b",
                r"\b(?:things|dust|matters|everything|life|it all) (?:have |has )?settle[sd]? down\b")),
+    Family("scolds the customer for getting in touch again", (
+        r"\b(?:sending|writing|emailing|calling|asking|chasing|messaging)\b[^.!?\n]{0,50}\b(?:won't|doesn't|does not|will not|didn't|wouldn't) (?:get|make|speed|help)\b"
+        r"[^.!?\n]{0,30}\b(?:faster|quicker|sooner)\b",
+        r"\bone (?:e-?mail|message|call|request) (?:is|will be|would have been) (?:plenty|enough|sufficient)\b",
+    ), "I'm sorry you've had to chase us."),
     Family("implies the customer did not read or listen", (
         r"\bas (?:I|we)(?:'ve| have)? (?:already |previously |just |clearly )?(?:explained|stated|mentioned|said|told you|pointed out|noted|advised|made clear)",
         r"\bas (?:previously|already|clearly|explicitly) (?:explained|stated|mentioned|advised|noted|communicated|indicated)",
         r"\bas (?:stated|explained|mentioned|noted|outlined) (?:before|previously|above|earlier|in my|in our (?:last|previous|earlier))",
-        r"\bas per my (?:last|previous|earlier) (?:e-?mail|message|reply|response)",
+        r"\bas per my (?:last |previous |earlier )?(?:e-?mail|message|reply|response|letter|note)",
+        r"\bas you(?:'ll| will| would) (?:find|see|know|notice) if you (?:read|check|look)",
         r"\bas (?:the|our|my) (?:\w+ )?(?:advisor|adviser|agent|colleague|representative|rep|engineer|technician|manager|driver|staff member|team) "
         r"(?:already |previously |clearly )?(?:explained|stated|told you|mentioned|advised|said|made clear)\b",
         r"\bif you (?:take|took|have|had) (?:another|a (?:closer|second|proper|careful|quick)) look at\b",
@@ -82,7 +91,8 @@ FAMILIES = [
         r"\bas (?:\w+ ){0,3}(?:clearly|plainly|explicitly) (?:shows?|showed|states?|stated|says|said|indicates?|indicated|listed|displayed|explains?|explained)\b",
         r"\b(?:our|the) (?:records|notes|logs|system|confirmation|receipt|label|e-?mail|invoice|website|faq|page|listing|description|instructions) "
         r"(?:clearly|plainly|explicitly) (?:shows?|showed|states?|stated|says|said|indicates?|indicated|lists?|listed|explains?|explained)\b",
-        r"\b(?:hard|harder|impossible|difficult) to miss\b|\byou can't miss (?:it|them)\b",
+        r"\b(?:hard|harder|impossible|difficult) to miss\b|\byou can't miss (?:it|them)\b|\bnot (?:exactly|really|very) hidden\b",
+        r"\b(?:printed|written|shown|listed|displayed|stated|marked) right (?:there|on (?:the|your)|in (?:the|your)|at the top)\b",
         r"\bin case (?:it|this|that) (?:wasn't|isn't|was not|is not) (?:obvious|clear)\b",
         r"\b(?:hopefully|I hope) (?:that's|this is|that is|it's|it is) (?:clear|clearer|understood)(?: enough)? now\b",
         r"\b(?:is|was) that (?:clear|clear enough|understood)(?: now)?\?",
@@ -121,9 +131,11 @@ FAMILIES = [
         r"\b(?:clearly|obviously),? (?:we|I)(?: want| won't| will| would|'d|'ll| don't want| care)\b",
         r"\b(?:clearly|obviously),? if\b[^.!?\n]{0,60}\b(?:I|we)(?:'ll| will)\b",
         # self-criticism: "Obviously that isn't good enough", "... isn't what either of us wanted", "that email should never have gone"
-        r"\b(?:clearly|obviously),? [^.!?\n]{0,60}\b(?:isn't|wasn't|is not|was not|'s not|aren't)\b[^.!?\n]{0,30}\b(?:good enough|we|us|our)\b",
+        r"\b(?:clearly|obviously),? [^.!?\n]{0,60}\b(?:isn't|wasn't|is not|was not|'s not|aren't)\b[^.!?\n]{0,30}\b(?:good enough|acceptable|okay|fair|right|we|us|our)\b",
         r"\b(?:clearly|obviously),? (?:that|this|it|the|our) [^.!?\n]{0,30}\bshould(?:n't| not| never)? have\b",
         r"\b(?:clearly|obviously),? your (?:\w+ ){1,2}(?:matters?|comes? first|is (?:the |our )?(?:priority|most important))\b",
+        r"\byou (?:obviously|clearly|evidently) (?:put|care|cared|love|loved|treasure|value|valued|worked|spent|take|took|know (?:your|what you))\b",
+        r"\b(?:clearly|obviously),? you (?:shouldn't|should not|should never|never should) have (?:been|got|gotten|received|had|needed)\b",
         r"\b(?:clearly|obviously),? (?:our|the) (?:\w+ )?(?:technician|engineer|driver|courier|team|staff|installer|agent|advisor|adviser|colleague|store|warehouse|system|website|app|site) (?:should(?:n't)? have|made|got|dropped|didn't|failed|messed)\b",
     )),
     Family("lectures the customer", (
@@ -145,12 +157,22 @@ FAMILIES = [
         # homework for next time: "which I'd recommend reading before your next booking"
         r"\b(?:recommend|suggest|advise|encourage)(?:ing)? (?:you )?(?:to )?(?:read(?:ing)?|re-?read(?:ing)?|review(?:ing)?|familiari[sz](?:e|ing) yourself with)\b"
         r"[^.!?\n]{0,60}\bbefore (?:your next|you next|you (?:book|order|buy|contact|sign|renew|travel))",
+        r"\b(?:next time|in future|in the future|for future reference),? (?:please |do |try to |it's worth |you (?:might|may|could|should) (?:want to )?)?"
+        r"(?:check|double-check|read|be sure|take care|pay attention|look more carefully|remember to)\b",
+        r"\b(?:I'd|I would|may I|might I|can I|let me|I'll|I will|I want to|I have to|I must|I'm going to) (?:gently|kindly|politely|humbly) "
+        r"(?:suggest|remind|point out|recommend|advise|note|ask)\b",
+        r"\b(?:recommend|suggest)(?:ing)? giving (?:it |them |that |this )?a (?:read|look|proper read|careful read)\b",
     ), "", unless=(r"\b(?:attach(?:ed)?|enclos(?:e|ed)|cop(?:y|ies)|included)\b[^.!?\n]*\bfor your (?:reference|records)\b",
                    # handing over a number: "For your reference, the booking number is NB-4471"
                    r"\bfor your (?:reference|records),? (?:the|your) [^.!?\n]{0,40}\b(?:is|are|will be)\b[^.!?\n]{0,30}\d",
                    # clearing up in their favour: "To be clear, you won't pay anything"
                    r"\bto be (?:clear|perfectly clear|absolutely clear), (?:you won't|you will not|you don't|you do not|there's no|there is no|"
-                   r"you'll still|you will still|you're still|you are still|you can still|nothing)\b")),
+                   r"you'll still|you will still|you're still|you are still|you can still|nothing)\b",
+                   # ... or takes a fear away: "To be clear, your loans are not in default", "you were only charged once"
+                   r"\bto be (?:clear|perfectly clear|absolutely clear),[^.!?\n]*\b(?:(?:not|isn't|aren't|won't be|nothing is) (?:going to |being )?"
+                   r"(?:changing|changed|in default|affected|at risk|an audit|cancelled|closed|suspended|lost|going to collections|in trouble|penali[sz]ed)"
+                   r"|you (?:owe|pay) nothing|you (?:don't|do not) owe|only (?:charged|billed|debited|taken) once|still (?:active|valid|covered|booked|in place)"
+                   r"|waived|refunded|(?:was|is) ours)\b")),
     Family("is sarcastic", (
         r"\bwhat a surprise\b|\bsurprise,? surprise\b",
         r"(?:^|[.!?]\s+|,\s*)(?:funny|amazing|interesting) how\b",
@@ -158,9 +180,14 @@ FAMILIES = [
         r"\bwho (?:knew|would(?:'ve| have) (?:thought|guessed))\b|\bimagine that[!?.]|\bgo figure\b",
         r"\b(?:definitely|certainly|clearly|absolutely|well and truly) (?:got|received|heard) (?:the|your) (?:message|point)\b",
         r"\b(?:good luck|have fun) with that[.!]",
+        r"\byou(?:'ve| have) (?:certainly|definitely|really|clearly) been (?:thorough|busy|persistent|keen|productive)\b",
+        r"\b(?:lovely|charming|delightful|pleasant|polite|gentle|kind) (?:tone|choice of words|manner)\b",
         r"\bbless (?:your (?:heart|cotton socks)|you|him|her)\b",
         r"🙄|😏",
     ), "", unless=(r"\bgod bless\b", r"\bwhat a (?:lovely|nice|wonderful|great) surprise\b")),
+    Family("pays a backhanded compliment", (
+        r"\byour\b[^.!?\n]{0,40}\b(?:were|was|are|is) (?:surprisingly|unexpectedly) (?:clear|good|helpful|detailed|thorough|well|organi[sz]ed|neat|accurate|useful|easy)\b",
+    ), "Thank you for the details you sent."),
     Family("presumes the customer agrees", (
         r"\b(?:I'm|I am|we're|we are) (?:sure|certain|confident) (?:that )?you(?:'ll|'d| can| will| would)? (?:understand|appreciate|agree|see why|realise|realize)\b",
         r"\bI trust you (?:can |will )?(?:understand|appreciate|see)\b",
@@ -180,6 +207,11 @@ FAMILIES = [
         r"\b(?:a |just a |only a )?(?:minor|small|slight|tiny) (?:inconvenience|hiccup|issue|delay|blip)\b",
         r"\b(?:making|make) (?:such )?a (?:big )?(?:fuss|deal|drama|scene)\b",
         r"\bnothing to (?:worry|get upset|be upset|be angry|complain) about\b",
+        r"\b(?:won't|will not|isn't going to|is not going to|wouldn't|shouldn't|doesn't) break (?:the|anyone's|anybody's|your) bank\b",
+        r"\b(?:less|cheaper) than (?:a|one|the price of a|the cost of a) (?:coffee|cup of coffee|latte|sandwich|pint|takeaway)\b",
+        r"\b(?:feel|seem|look|sound)s? (?:much |a lot |far |a bit )?(?:bigger|worse|more serious|more dramatic) than (?:it|they|this|that) (?:is|are|really is|actually is|was)\b",
+        r"\b(?:it was|it's|it is|that's|that was) (?:only|just) (?:a|an) \w+,? (?:so|at the end of the day|after all|really)\b|\bnothing (?:was )?(?:really|truly|actually) lost\b"
+        r"|\b(?:it's|it is|it was) (?:a|an) \w+,? (?:at the end of the day|when all's said and done)\b",
         r"\b(?:I'm|I am|we're|we are) (?:sorry|sad) (?:that |if )?(?:you feel|you felt|you're upset|you are upset|you see it|you took it|that's how you)\b",
         r"\bsorry if you (?:feel|felt|were offended|took)\b",
     ), "I'm sorry this has caused you so much trouble.", unless=(
@@ -204,12 +236,26 @@ FAMILIES = [
         r"\byou (?:probably|obviously|clearly|evidently|apparently) (?:misread|misunderstood|pressed|clicked|forgot|entered|typed|selected|missed|didn't|did not|failed|ignored|overlooked|skipped)",
         r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:read|follow|check|enter|notice|understand|look|pay attention|bother)\b",
         r"\b(?:the|our) (?:instructions|steps|guide|label|manual|page|terms|faq|form) (?:are|were|is) (?:very |quite |perfectly |really )?(?:clear|simple|straightforward|self-explanatory|easy to follow)\b",
-        r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have|spot|catch|pick up on)\b",
+        r"\bmost (?:of our )?(?:customers|people|users|members|guests|clients|shoppers|students|parents|patients|passengers|drivers|tenants|buyers|donors"
+        r"|learners|travell?ers|owners|residents|subscribers|homeowners|riders|diners|callers|families|applicants|borrowers|renters|visitors|players) (?:manage|understand|find|have no (?:trouble|problem|issue|difficulty)|figure|get|know|are able|can|don't have|spot|catch|pick up on|sort)\b",
         r"\bsomeone (?:who (?:hasn't|has not|isn't|is not|doesn't|does not|has never)(?! (?:arrive|turn up|show up|show|come|reply|respond|answer|call)\b)"
         r"|new to|unfamiliar with|not used to|less familiar)\b",
         r"\b(?:misunderstanding|confusion|mistake|error|oversight|misreading|mix-up) on your (?:part|end|side)\b",
         r"\b(?:seems?|sounds?|is|are) (?:all |a bit |quite |very )?new to you\b",
         r"\bif you're not (?:familiar|comfortable|confident) with\b",
+        # presuming they are out of their depth: "probably new territory for you", "a lot to take in if you don't know cars"
+        r"\b(?:new|unfamiliar|uncharted) territory (?:for|to) (?:you|some|many|most|a lot of)\b|\b(?:probably|likely|perhaps) (?:\w+ )?(?:new|unfamiliar|uncharted) territory\b"
+        r"|\b(?:probably|likely|perhaps|all|quite|a bit|very) new (?:to|for) you\b",
+        r"\b(?:isn't|is not|aren't|are not) (?:really |exactly )?(?:everyone's|everybody's) (?:thing|strong (?:point|suit)|forte|cup of tea)\b",
+        r"\b(?:new|unfamiliar|confusing|daunting|overwhelming|tricky|hard|difficult|a lot) (?:territory )?(?:for|to) (?:some|many|a lot of) (?:people|customers|folks)\b",
+        r"\b(?:a lot to take in|confusing|overwhelming|daunting|tricky|hard to follow|hard to understand|complicated|intimidating)\b[^.!?\n]{0,30}"
+        r"\bif you (?:don't|do not|aren't|are not|haven't|have not)\b",
+        r"\bif you (?:don't|do not) know (?:much|a lot|anything|a great deal) about\b",
+        r"\b(?:short|simple|brief) and (?:easy|simple) to (?:take in|digest|follow|understand)\b|\beasy to take in\b",
+        r"\bwhich (?:is|was) (?:probably|likely|most likely|no doubt|perhaps|maybe|presumably) why "
+        r"(?:you (?:missed|forgot|overlooked|didn't (?:see|notice|read|realise|realize|spot))|it (?:slipped|was missed|got missed))",
+        r"\b(?:mostly|usually|often|normally|typically|generally|mainly|only) (?:hear|get|see|asked)\b[^.!?\n]{0,25}"
+        r"\bfrom (?:people|customers|folks|newcomers|beginners|first-timers|first-time \w+)\b",
         r"\b(?:not very|not particularly|less) (?:tech-?savvy|technical|computer-?literate)\b",
         # assumptions about who the customer is: their age, or that they are "not an app person"
         r"\bat your (?:age|stage of life)\b",
@@ -230,6 +276,7 @@ FAMILIES = [
         r"\bin layman's (?:terms|english|words|language)\b|\bin (?:simple|basic) (?:english|words|language)\b",
         r"\b(?:slowly|very slowly) (?:this time|so you can follow|for you)\b",
         r"\bso (?:it's|it is) easy (?:for you )?to (?:follow|understand)\b",
+        r"\bread (?:it|this|that|them|my (?:e-?mail|reply|message)) (?:twice|a second time|more than once)\b",
     ), "", unless=_AS_ASKED,
        # the customer asked for it that way: "walk me through it very slowly", "explain it like I'm five"
        asked_for=(r"\b(?:slow(?:ly|er)?|step[- ]by[- ]step|simpl[ey]|plain (?:english|language|terms)|layman'?s terms|like I'?m (?:five|5|a (?:child|kid|beginner))"

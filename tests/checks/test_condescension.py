@@ -143,3 +143,59 @@ def test_trigger_phrases_used_kindly_are_not_phrase_findings(draft):
 ])
 def test_the_same_phrases_still_talk_down_elsewhere(draft):
     assert find_families(CheckInput(draft), condescension.FAMILIES)
+
+
+@pytest.mark.parametrize("draft, label", [
+    ("Please try to relax: the engineer is on his way.", "tells the customer how to feel or behave"),
+    ("Try not to get yourself into a state about the delay.", "tells the customer how to feel or behave"),
+    ("I know it's easy to get worked up about these things.", "tells the customer how to feel or behave"),
+    ("Emailing us five times won't get it sorted any faster.", "scolds the customer for getting in touch again"),
+    ("For future reference, one email is plenty.", "scolds the customer for getting in touch again"),
+    ("Three calls and two emails: you've certainly been persistent!", "is sarcastic"),
+    ("Thanks for the charming tone of your last message.", "is sarcastic"),
+    ("Your receipt was surprisingly easy to read, so thank you.", "pays a backhanded compliment"),
+    ("Payroll deductions are probably new territory for you, so here goes.", "blames the customer's competence"),
+    ("Mortgage statements can be confusing if you don't deal with them every day.", "blames the customer's competence"),
+    ("Tyres aren't everyone's strong suit, so I'll keep it brief.", "blames the customer's competence"),
+    ("I'll keep this short and easy to take in.", "blames the customer's competence"),
+    ("You were busy moving house, which is probably why you missed the reminder.", "blames the customer's competence"),
+    ("It's a question we mostly get from first-time buyers.", "blames the customer's competence"),
+    ("Most tenants sort this out themselves in a few minutes.", "blames the customer's competence"),
+    ("In future, please double-check the date before you pay.", "lectures the customer"),
+    ("I'd gently remind you that the gate closes at ten.", "lectures the customer"),
+    ("The handbook covers it, and I'd recommend giving it a read.", "lectures the customer"),
+    ("A £3 fee won't break the bank.", "minimises the customer's problem"),
+    ("The increase is less than a latte a week.", "minimises the customer's problem"),
+    ("A late parcel can feel bigger than it is.", "minimises the customer's problem"),
+    ("It was only a voucher, so nothing was really lost.", "minimises the customer's problem"),
+    ("A $20 fee isn't going to break anyone's bank.", "minimises the customer's problem"),
+    ("Once you've calmed down, you'll see the offer is fair.", "tells the customer how to feel or behave"),
+    ("As per my reply on Monday, the part is on order.", "implies the customer did not read or listen"),
+    ("As you'll see if you read the booking terms, the deposit is kept.", "implies the customer did not read or listen"),
+    ("The closing date is not exactly hidden on the form.", "implies the customer did not read or listen"),
+    ("The size is printed right on the box.", "implies the customer did not read or listen"),
+    ("Feel free to read it twice if you need to.", "explains as if the customer were slow"),
+])
+def test_subtler_talking_down_is_a_phrase_finding(draft, label):
+    assert label in [family.label for _, family in find_families(CheckInput(draft), condescension.FAMILIES)]
+
+
+@pytest.mark.parametrize("draft", [
+    "Sit back and relax, because the cleaning crew will handle everything.",
+    "I'm sorry you had to write in three times; that's on us.",
+    "Thank you for your kind words about Priya.",
+    "Your photos made it easy for us to approve the claim straight away.",
+    "This is new territory for us too, and we got it wrong.",
+    "If you don't know your account number, your email address works too.",
+    "Next time you visit, ask for Sam and he'll look after you.",
+    "It's only a five-minute walk from the station, and there's free parking too.",
+    "Our new ovens are surprisingly quiet, and I've added one to your order at no cost.",
+    # "to be clear" that takes a fear away, and "obviously" about their effort or what they should never have had
+    "To be clear, your account is not in default and nothing is going to collections.",
+    "To be clear, you were only charged once.",
+    "You obviously put a lot of care into the quilt, and we let you down.",
+    "Obviously you shouldn't have received a late notice at all; that was our bug.",
+    "Obviously, losing your booking twice isn't acceptable.",
+])
+def test_innocent_neighbours_of_the_subtler_phrases_pass(draft):
+    assert not find_families(CheckInput(draft), condescension.FAMILIES)

@@ -58,7 +58,7 @@ FAMILIES = [
         r"(?:do|does|did)(?:n't| not) provide for|"
         r"(?:do|does|did)(?:n't| not) (?:allow|permit|cover|let|provide|extend|include|apply)|"
         r"(?:won't|will not|cannot|can't|can not) (?:allow|let|permit|be (?:changed|waived|broken|bent))|"
-        r"only (?:allows?|permits?|lets|covers?|accepts?|applies)|(?:is|are) (?:very |quite |perfectly |really )?"
+        r"only (?:allows?|permits?|lets|covers?|accepts?|applies|includes?)|(?:is|are) (?:very |quite |perfectly |really )?"
         r"(?:clear|explicit|firm|strict|unambiguous)|means? (?:that )?(?:I|we) (?:can't|cannot|can not|am unable|are unable|"
         r"have to|must)|excludes?|specif(?:y|ies)|makes? it clear|(?:is|are) in place|(?:is|are) non-?negotiable|"
         r"(?:is|are) (?:that|to))\b",
@@ -69,7 +69,11 @@ FAMILIES = [
         rf"\bas (?:our|the|your|company)(?:'s)? (?:[\w-]+ )?{_RULEBOOK} (?:clearly |plainly |explicitly )?"
         r"(?:states?|says|stipulates?|specif(?:y|ies)|requires?|sets out|explains?|makes (?:it )?clear)\b",
         r"\b(?:company|store|shop|house|strict|firm|standard|general|blanket|our|\w+) (?:polic(?:y|ies)|rules?|procedures?)\b"
-        r"[^.!?\n]{0,12}\b(?:mean|means|is|are|prevents?|stops?|doesn't|does not|won't|don't|only (?:require|allow|permit|cover)s?)\b",
+        r"[^.!?\n]{0,12}\b(?:mean|means|is|are|prevents?|stops?|doesn't|does not|won't|don't|prohibits?|forbids?|requires?|bars?|bans?|"
+        r"precludes?|dictates?|stipulates?|mandates?|only (?:require|allow|permit|cover|include|accept)s?)\b",
+        # the bare noun as the authority: "Unfortunately, policy doesn't permit us to backdate cover"
+        r"(?:^|[.!?:;,]\s*|\b(?:unfortunately|sadly|afraid|but|however|as|because|since|and)\s+)(?:policy|procedure|regulations|protocol) "
+        r"(?:doesn't|does not|won't|will not|can't|cannot|prohibits|forbids|requires|says|states|dictates|only (?:allows|permits|covers))\b",
         rf"\b(?:it's|it is|that's|that is|this is) (?:all |clearly )?(?:in|written in|set out in|covered in|stated in|spelled out in|spelt out in) "
         rf"(?:the|our) (?:[\w-]+ )?{_RULEBOOK}\b",
         r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",

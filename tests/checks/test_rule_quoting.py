@@ -66,6 +66,11 @@ def test_policy_words_that_grant_or_mean_something_else_are_not_phrase_findings(
     "Under our returns policy we replace the item once, and no further replacements are given.",
     "Our terms don't allow refunds, and you won't get one for a change of mind.",
     "Rules are rules, and there are no exceptions.",
+    # the authority named by any noun, with any verb of refusal, or with no determiner at all
+    "Obviously, venue policy prohibits outside food on match days.",
+    "The ticket rules only include one piece of hand luggage.",
+    "Unfortunately, policy doesn't permit us to reopen a closed claim.",
+    "I'm afraid procedure requires a signature from the account holder.",
 ])
 def test_citations_that_refuse_still_are(draft):
     assert find_families(CheckInput(draft), rule_quoting.FAMILIES)

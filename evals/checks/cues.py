@@ -34,6 +34,8 @@ OWNERSHIP = rx(*_OWNS_MISTAKE,
 EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see|can imagine|know|hear|get) (?:how|why|that|what|your|it|you)\b",
              r"\bI (?:completely |totally |fully |really |can )?understand\b(?! (?:the|our|this|that) (?:policy|terms|rules|procedure))",
              r"\bI hear you\b", r"\bI'd (?:be|feel) (?:upset|frustrated|annoyed|angry|worried|the same)\b",
+             # "I'd be fed up too", "I'd hate for him to be stuck at the gate"
+             r"\bI(?:'d| would) (?:be|feel|want|have been)\b[^.!?\n]{0,40}\btoo\b", r"\bI(?:'d| would) hate (?:for )?(?:you|him|her|them) to\b",
              r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds)\s+(?:so |really |very |incredibly |such an? |a |an |truly |understandably |hugely |deeply )*"
              r"(?:frustrating|stressful|worrying|disappointing|upsetting|annoying|awful|horrible|terrible|maddening|infuriating|exhausting|"
              r"inconvenient|tiring|unsettling|scary|frightening|confusing|hard|difficult|shock|surprise|chore|pain|hassle|worry|nuisance|let-?down|blow|mess)\b",
@@ -42,6 +44,13 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\bunacceptable\b", r"\bno wonder you(?:'re| are)\b", r"\b(?:right|fair) to be (?:upset|annoyed|angry|frustrated|disappointed)\b",
              r"\bthe last thing you need\b", r"\bI'm (?:so |really )?sorry (?:to hear|that|for|about)\b",
              r"\b(?:what a|such a) (?:hassle|pain|nuisance|shame|headache|stressful)\b",
+             r"\bwhat an? (?:horrible|awful|rotten|stressful|scary|frightening|miserable|worrying|horrid|nasty|dreadful|upsetting|unsettling) "
+             r"(?:thing|way|start|end|experience|situation|surprise|shock|morning|night|evening|day|week|trip|journey)\b",
+             # a worry named as reasonable: "That's a fair worry", "a really understandable thing to worry about"
+             r"\b(?:fair|(?:really |very |completely |totally )?(?:understandable|natural|reasonable)) (?:worry|concern|fear|thing to (?:worry|wonder|ask|be))\b",
+             r"\bI'm (?:so |really |just )?(?:glad|relieved) (?:you're|you are|you were|everyone's|everyone is|nobody was|no one was) "
+             r"(?:safe|ok|okay|alright|all right|unhurt|not hurt)\b",
+             r"\b(?:don't|do not) be (?:so |too )?hard on yourself\b", r"\byou(?:'re| are) not (?:a pain|a bother|being a pain|a nuisance|being silly)\b",
              # naming the feeling or the cost in other words
              r"\bI can (?:(?:totally |completely |really |fully |easily )(?:see|understand|imagine)|understand|imagine)\b",
              r"\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds| feels)\s+(?:so |really |very |such |a |pretty |genuinely )*"
@@ -52,7 +61,7 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              r"\byou(?:'re| are) (?:far from|not|certainly not|definitely not) (?:the only one|alone)\b",
              r"\b(?:lots of|many|plenty of) (?:people|parents|customers|patients|students|owners|families) (?:feel (?:the same|like that|like this|nervous|anxious)|worry|"
              r"get (?:nervous|anxious|worried))\b",
-             r"\b(?:it's|it is) (?:completely |totally |only )?(?:natural|understandable|normal) to (?:feel|worry|wonder|be (?:nervous|anxious|worried|upset))\b",
+             r"\b(?:it's|it is) (?:completely |totally |only |very |perfectly |so )?(?:natural|understandable|normal) to (?:feel|worry|wonder|be (?:nervous|anxious|worried|upset))\b",
              r"\bcompletely understandable\b",
              r"\bhope (?:you're|you are|he's|she's|they're|your \w+ (?:is|are)) (?:feeling|doing) (?:better|ok|okay|well)\b",
              r"\b(?:that|this|it|which) (?:cost|ruined|spoiled|spoilt|wrecked) (?:you|your)\b",
@@ -62,7 +71,7 @@ EMPATHY = rx(r"\bI (?:completely |totally |fully |really )?(?:understand|can see
              # a sentence that opens or ends on "sorry" ("Sorry you've had a frustrating start", "... too many - sorry.")
              r"(?:\A|[.!?]\s+|\n)\s*sorry\b", r"[-\u2013\u2014,]\s*sorry[.!]",
              r"\bI know\b[^.!?\n]{0,60}\b(?:stressful|frustrating|worrying|upsetting|annoying|tight|hard|difficult|tough|rough|"
-             r"tiring|exhausting|weighing on you|(?:never|not) welcome|unwelcome)\b",
+             r"tiring|exhausting|weighing on you|(?:never|not) welcome|unwelcome|(?:isn't|is not|wasn't|not) (?:very |exactly |particularly )?(?:reassuring|ideal))\b",
              r"\b(?:please )?(?:don't|do not|try not to) (?:worry|stress|panic|feel (?:bad|embarrassed|silly|guilty|awkward))\b",
              # sharing the customer's good news is answering how they feel, too
              r"\bcongratulations\b|\bcongrats\b|\b(?:what|that's|that is) (?:such )?(?:great|wonderful|brilliant|fantastic|lovely) news\b")

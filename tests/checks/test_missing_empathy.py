@@ -32,6 +32,14 @@ def test_a_calm_message_needs_no_empathy_line(run_check):
     "Missing the ferry would wear anyone down. I've rebooked you on the 9:30 at no charge.",
     "I can totally see why you'd be cross. The right size went out today.",
     "That delay cost you a day's pay, and I'm also sorry nobody called you back.",
+    "I'd be fed up too after two wasted mornings. The engineer is booked for Monday.",
+    "I'd hate for you to lose another day. The engineer is booked for Monday.",
+    "What a miserable start to the week. The engineer is booked for Monday.",
+    "That's a really understandable worry. Your data is deleted within 30 days.",
+    "It's very natural to wonder whether it will work. The engineer is booked for Monday.",
+    "I'm just glad you're safe. The recovery truck is on its way.",
+    "Please don't be hard on yourself; it happens. The engineer is booked for Monday.",
+    "I know a one-name confirmation isn't very reassuring. Both of you are booked in.",
 ])
 def test_acknowledgement_in_other_words_passes(run_check, draft):
     assert not run_check(check, draft, message=UPSET).flagged

@@ -27,12 +27,16 @@ _EXCUSE = re.compile(
     r"(?:volumes?|demand)|(?:bad|severe|extreme) weather|strikes?|power (?:cut|outage)s?|flood(?:ing)?|snow(?:storm)?s?|"
     # any named outage: "caused by a payment gateway outage", "a baggage system outage at the airport"
     r"(?:[\w-]+ ){1,3}(?:outage|glitch)s?)"
+    # something of ours broke: "our phone system crashed", "a power surge knocked out the scanners"
+    r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:phones?|phone lines?|systems?|website|site|servers?|computers?|network|scanners?|tills?|card machines?) "
+    r"(?:crashed|went down|broke down|froze|stopped working)"
+    r"|\bpower (?:surge|cut|outage|failure)s?(?= (?:knocked|took|hit|affected|disrupted|brought))"
     r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:processor|provider|gateway|system|servers?|platform|network) (?:had|has had|suffered|experienced) "
     r"(?:an? )?(?:brief |short |major |unexpected |temporary )?(?:outage|glitch|fault|failure|problem)s?)\b", re.I)
 _NAMED_PROMISE = re.compile(
-    r"\b(?i:our |the |a |an )?(?P<name>\d+[- ](?:day|week|month|year)s?\s(?:[a-z]+ ){0,2}|\d+% (?:[A-Z][a-z]+ ){0,2}|lifetime\s|(?:[A-Z][a-z]+ ){2,3})"
+    r"\b(?i:our |the |a |an )?(?P<name>\d+[- ](?:hour|day|week|month|year)s?\s(?:[a-z-]+ ){0,2}|\d+% (?:[A-Z][a-z]+ |[a-z]+ )?|lifetime\s|(?:[A-Z][a-z]+ ){2,3})"
     r"(?i:(?:satisfaction |money[- ]back |price |best[- ]price |no[- ]quibble |happiness |quality |service )?"
-    r"(?:guarantee|promise|pledge|programme|program|scheme|policy|warranty|protection|cover|commitment))\b")
+    r"(?:guarantee|promise|pledge|programme|program|scheme|policy|warranty|protection|cover|commitment|rule|discount))\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 

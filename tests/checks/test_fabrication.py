@@ -34,6 +34,11 @@ def test_card_digits_are_not_a_phone_number(run_check):
     "You can check your place any time at greenhouselane.sg/waitlist.",
     "And with our 100% Pass Guarantee, you can repeat the course free.",
     "Every plant comes with our 60-day healthy plant guarantee.",
+    "Our booking system crashed on Friday, which is why the email never came.",
+    "A power surge knocked out the card machines that morning.",
+    "You're covered by our 21-day no-quibble cancellation guarantee.",
+    "Under our 48-hour cooling-off rule, changes after that are charged.",
+    "We've also introduced a 10% loyalty discount for returning customers.",
 ])
 def test_invented_outages_numbers_links_and_guarantees_are_flagged(run_check, draft):
     assert run_check(check, draft, message="Why was I charged twice?", decision="Refund the duplicate $89.").flagged
@@ -42,3 +47,8 @@ def test_invented_outages_numbers_links_and_guarantees_are_flagged(run_check, dr
 def test_a_guarantee_the_decision_gives_is_not_invented(run_check):
     assert not run_check(check, "Every plant comes with our 60-day healthy plant guarantee.",
                          decision="Remind them of the 60-day plant guarantee.").flagged
+
+
+def test_a_discount_the_decision_gives_is_not_invented(run_check):
+    assert not run_check(check, "I've applied a 15% discount to your next box.",
+                         decision="Apologise and give 15% off the next box.").flagged

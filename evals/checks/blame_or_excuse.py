@@ -15,11 +15,11 @@ SEVERITY = WARN
 _PARTY = (r"(?:the |our |your |a |that )?(?:[\w-]+ )?(?:courier|carrier|driver|warehouse|supplier|manufacturer|factory|vendor|"
           r"postal service|post office|delivery (?:company|partner|team|driver)|bank|payment provider|card issuer|airport|"
           r"(?:courier |rental |delivery )?partners?|publishers?|typesetters?|printers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|newspapers?|"
-          r"(?:new |junior |temp(?:orary)? )?(?:colleague|staff(?: member)?|agent|employee|team member|advisor|adviser|intern|technician|engineer)|"
-          r"other (?:team|department)|previous (?:agent|advisor|adviser|colleague|mechanic|technician|engineer|installer|fitter|driver)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
+          r"(?:new |junior |temp(?:orary)? )?(?:[\w-]+ )?(?:colleague|staff(?: member)?|agent|employee|team member|advisor|adviser|intern|technician|engineer|manager)|"
+          r"other (?:team|department)|previous (?:agent|advisor|adviser|colleague|mechanic|technician|engineer|installer|fitter|driver|member|customer|owner|tenant|guest|user|hirer)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
 FAMILIES = [
     Family("blames someone else", (
-        rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|was at fault|were at fault|is to blame|are to blame|"
+        rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|double-booked|overbooked|forgot|misplaced|mislabell?ed|was at fault|were at fault|is to blame|are to blame|"
         rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|failed to|is responsible|was responsible|must have|"
         rf"(?:do |does )?(?:occasionally |sometimes |often )?make (?:errors|mistakes)|was (?:a bit |rather |quite )?(?:hit-and-miss|careless|sloppy|unreliable))\b",
         rf"\b(?:was|is|were) (?:entirely |completely |really |all )?down to (?:them|{_PARTY})\b",
@@ -37,7 +37,10 @@ FAMILIES = [
         r"still learning|learning the ropes)",
         r"\bnot (?:our|my) (?:fault|doing|error|mistake|responsibility|problem)\b",
         r"\b(?:it|this|that) wasn't (?:us|me|our fault)\b|\bnot us\b|\b(?:blame|blamed) (?:the|on the|on our)\b",
-        r"\b(?:out of|beyond|outside) (?:our|my) (?:hands|control)\b",
+        r"\b(?:out of|beyond|outside) (?:our|my) (?:hands|control)\b|\b(?:not|wasn't|weren't|isn't|neither (?:was|is|were)|(?:was|is|were|are) neither) (?:really |entirely )?(?:within|in) (?:our|my) control\b",
+        # "so it wasn't really anything we did", "..., not our sales team"
+        r"\b(?:it|this|that) (?:wasn't|was not) (?:really )?(?:anything|something) (?:we|I) did\b",
+        r", not our (?:[\w-]+ ){0,2}(?:team|staff|store|shop|people|doing)\b(?!')",
         r"\bthere(?:'s| is) nothing (?:we|I) could (?:have )?do(?:ne)?\b",
         r"\b(?:that|this|it) was (?:their|his|her|the (?:courier|carrier|warehouse|supplier|driver)'s) (?:error|mistake|fault|doing)\b",
     )),

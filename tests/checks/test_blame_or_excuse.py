@@ -48,6 +48,11 @@ def test_plain_facts_and_ownership_pass(run_check, draft):
     "With thousands of readings coming in every day, one or two are going to miss the billing run.",
     "We get these from hundreds of suppliers and can't check every single one.",
     "These things can slip through during busy periods.",
+    "Our new booking manager double-booked the van, which is why it wasn't there.",
+    "The scratch was down to the previous hirer, who didn't report it.",
+    "The stain came from a faulty machine at our partner laundry, so it wasn't really anything we did.",
+    "The weather and the ferry timetable were neither really within our control.",
+    "The installers we contract with got it wrong, not our sales team.",
 ])
 def test_deflection_and_volume_excuses_are_flagged(run_check, draft):
     assert run_check(blame_or_excuse, draft).flagged
@@ -57,6 +62,8 @@ def test_deflection_and_volume_excuses_are_flagged(run_check, draft):
     "Our delivery partner scanned it at the depot on Tuesday, and it arrives tomorrow.",
     "If you'd like, I can send a new label today.",
     "We printed the wrong date, and that's on us; the corrected tickets are attached.",
+    "That's not our team's usual standard, and I'm sorry.",
+    "Our new store manager, Priya, will call you on Monday to arrange the refit.",
 ])
 def test_plain_facts_about_partners_are_not_blame(run_check, draft):
     assert not run_check(blame_or_excuse, draft).flagged

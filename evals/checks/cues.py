@@ -161,6 +161,11 @@ OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lo
                r"\b(?:you|your \w+) (?:told|promised|said|assured) (?:me|us)\b[^.!?\n]{0,80}\b(?:but|and now|yet|instead)\b",
                r"\bbut I (?:had )?(?:ordered|asked for|paid for|booked|chose|selected|requested)\b",
                r"\b(?:charged|billed|debited) (?:me )?(?:twice|double|two times)\b|\bdouble[- ]charge\w*|\bovercharg\w*",
+               # "You charged my card twice", "charged me $79.99 TWICE"
+               r"\b(?:charged|billed|debited) (?:me|my (?:card|account)) (?:\S+ ){0,3}(?:twice|double|two times)\b",
+               # the wrong thing came: "I ordered the light roast ... and got a dark roast instead", "came back still damp"
+               r"\bI (?:ordered|booked|asked for|paid for|requested|chose)\b[^.!?\n]{0,80}\b(?:got|received|was sent|were sent|came|arrived|delivered)\b[^.!?\n]{0,40}\binstead\b",
+               r"\bcame back\b[^.!?\n]{0,40}\bstill (?:damp|dirty|wet|broken|stained|faulty|not working|torn)\b",
                r"\byour (?:agent|technician|engineer|driver|staff|rep|representative|colleague|website|site|app|team|courier|system|store|person|employee|advisor|adviser)\s+"
                r"(?:told|said|didn't|did not|failed|missed|promised|never|forgot|gave|sent|charged|made|lost|was|were|left|cancelled|canceled)\b",
                r"\b(?:your|the) (?:last |other |\w+ )?(?:installer|fitter|officer|crew|nurse|hygienist|receptionist|cleaner|plumber|electrician|groomer|"

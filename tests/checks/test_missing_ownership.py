@@ -28,6 +28,10 @@ def test_the_customers_own_slip_is_not_our_error(run_check):
 @pytest.mark.parametrize("message", [
     "Your installer drilled through a pipe in our loft and the ceiling is stained.",
     "The last hygienist was really rough with me. Can I see someone else?",
+    "You charged my card twice for the same order this month.",
+    "You charged me $79.99 TWICE this month.",
+    "I ordered the light roast on my subscription and got a dark roast instead.",
+    "My duvet came back from your laundry still damp.",
     "We waited in all morning and nobody turned up or called.",
     "Two of the recipes had ingredients missing this week.",
 ])

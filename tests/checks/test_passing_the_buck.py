@@ -9,6 +9,9 @@ from evals.checks import passing_the_buck
     "That's not our department, I'm afraid.",
     "It's best to reach out to the manufacturer for warranty repairs.",
     "I'll pass this to my supervisor, who may get back to you.",
+    "You'll need to contact your installer to arrange a visit.",
+    "You'll need to contact your vet's practice or your insurer directly.",
+    "Please get in touch with the enforcement contractor to appeal.",
 ])
 def test_flags_sending_the_customer_elsewhere(run_check, draft):
     result = run_check(passing_the_buck, draft)

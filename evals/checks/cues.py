@@ -108,6 +108,10 @@ DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able 
              r"replaced|credited|accepted|waived|extended|reversed|reimbursed|compensated|honou?red|matched)\b",
              r"\b(?:isn't|is not|aren't|are not)\s+(?:refundable|returnable|exchangeable|eligible)\b|\bnon-?refundable\b",
              r"\b(?:I'm|I am) afraid (?:not|we can't|I can't|that's not)\b",
+             # "So we won't be refunding the £90", "this isn't something we can cover"
+             r"\b(?:we|I)\s*(?:won't|will not|aren't|are not|am not|'m not|'re not)\s+(?:be\s+)?(?:refunding|paying|offering|waiving|replacing|extending|"
+             r"exchanging|cancell?ing|covering|reimbursing|compensating|issuing|crediting|arranging|changing|accepting|honou?ring|returning)\b",
+             r"\b(?:isn't|is not|wasn't|was not) something (?:we|I) (?:can|could|are able to|am able to) (?:cover|refund|offer|replace|accept|pay|waive|do)\b",
              r"\b(?:we|I)(?:'ve| have)? (?:had to )?(?:decline|declined|deny|denied|reject|rejected|turn(?:ed)? down)\b",
              r"\bnot (?:eligible|entitled)\b|\bineligible\b",
              r"\bnon-?negotiable\b|\b(?:is|are) (?:final|non-?transferable)\b|\bno exceptions?\b",

@@ -45,6 +45,8 @@ def test_passive_declines_count_too(run_check):
     "Hi Ola, I can't let you board with an expired pass. Regards, Sam",
     "Hi Ola, sorry, we aren't able to price-match market stalls. Regards, Sam",
     "Hi Ola, I wish I could help, but there's no way to restore a deleted save. Sorry, Sam",
+    "Hi Ola, the slot was reserved for you, so we won't be refunding the £90. Regards, Sam",
+    "Hi Ola, accidental damage is excluded, so this isn't something we can cover. Regards, Sam",
 ])
 def test_more_ways_of_saying_no(run_check, draft):
     assert run_check(check, draft).flagged
@@ -81,3 +83,7 @@ def test_a_but_that_still_says_no_is_not_an_offer(run_check):
 def test_what_the_decision_rules_out_is_not_an_alternative(run_check):
     draft = "I can't waive the fee, but I can move it so you pay it at closing, which keeps the $995 with you for now."
     assert not run_check(check, draft, decision="Fee cannot be waived; it can be paid at closing instead of up front.").flagged
+
+
+def test_the_customer_not_paying_is_not_our_refusal(run_check):
+    assert not run_check(check, "I've refunded the $19, so you're not paying for a month you won't use.").flagged

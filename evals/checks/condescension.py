@@ -181,7 +181,7 @@ FAMILIES = [
         r"\b(?:definitely|certainly|clearly|absolutely|well and truly) (?:got|received|heard) (?:the|your) (?:message|point)\b",
         r"\b(?:good luck|have fun) with that[.!]",
         r"\byou(?:'ve| have) (?:certainly|definitely|really|clearly) been (?:thorough|busy|persistent|keen|productive)\b",
-        r"\b(?:lovely|charming|delightful|pleasant|polite|gentle|kind) (?:tone|choice of words|manner)\b",
+        r"\b(?:lovely|charming|delightful) (?:tone|choice of words|manner)\b",
         r"\bbless (?:your (?:heart|cotton socks)|you|him|her)\b",
         r"🙄|😏",
     ), "", unless=(r"\bgod bless\b", r"\bwhat a (?:lovely|nice|wonderful|great) surprise\b")),
@@ -210,7 +210,7 @@ FAMILIES = [
         r"\b(?:won't|will not|isn't going to|is not going to|wouldn't|shouldn't|doesn't) break (?:the|anyone's|anybody's|your) bank\b",
         r"\b(?:less|cheaper) than (?:a|one|the price of a|the cost of a) (?:coffee|cup of coffee|latte|sandwich|pint|takeaway)\b",
         r"\b(?:feel|seem|look|sound)s? (?:much |a lot |far |a bit )?(?:bigger|worse|more serious|more dramatic) than (?:it|they|this|that) (?:is|are|really is|actually is|was)\b",
-        r"\b(?:it was|it's|it is|that's|that was) (?:only|just) (?:a|an) \w+,? (?:so|at the end of the day|after all|really)\b|\bnothing (?:was )?(?:really|truly|actually) lost\b"
+        r"\b(?:it was|it's|it is|that's|that was) (?:only|just) (?:a|an) \w+,? (?:at the end of the day|after all)\b|\bnothing (?:was )?(?:really|truly|actually) lost\b"
         r"|\b(?:it's|it is|it was) (?:a|an) \w+,? (?:at the end of the day|when all's said and done)\b",
         r"\b(?:I'm|I am|we're|we are) (?:sorry|sad) (?:that |if )?(?:you feel|you felt|you're upset|you are upset|you see it|you took it|that's how you)\b",
         r"\bsorry if you (?:feel|felt|were offended|took)\b",
@@ -247,7 +247,8 @@ FAMILIES = [
         r"\b(?:new|unfamiliar|uncharted) territory (?:for|to) (?:you|some|many|most|a lot of)\b|\b(?:probably|likely|perhaps) (?:\w+ )?(?:new|unfamiliar|uncharted) territory\b"
         r"|\b(?:probably|likely|perhaps|all|quite|a bit|very) new (?:to|for) you\b",
         r"\b(?:isn't|is not|aren't|are not) (?:really |exactly )?(?:everyone's|everybody's) (?:thing|strong (?:point|suit)|forte|cup of tea)\b",
-        r"\b(?:new|unfamiliar|confusing|daunting|overwhelming|tricky|hard|difficult|a lot) (?:territory )?(?:for|to) (?:some|many|a lot of) (?:people|customers|folks)\b",
+        # "some people" points at them; "many customers find it confusing" is reassurance
+        r"\b(?:new|unfamiliar|confusing|daunting|overwhelming|tricky|hard|difficult|a lot) (?:territory )?(?:for|to) some (?:people|customers|folks)\b",
         r"\b(?:a lot to take in|confusing|overwhelming|daunting|tricky|hard to follow|hard to understand|complicated|intimidating)\b[^.!?\n]{0,30}"
         r"\bif you (?:don't|do not|aren't|are not|haven't|have not)\b",
         r"\bif you (?:don't|do not) know (?:much|a lot|anything|a great deal) about\b",
@@ -255,7 +256,7 @@ FAMILIES = [
         r"\bwhich (?:is|was) (?:probably|likely|most likely|no doubt|perhaps|maybe|presumably) why "
         r"(?:you (?:missed|forgot|overlooked|didn't (?:see|notice|read|realise|realize|spot))|it (?:slipped|was missed|got missed))",
         r"\b(?:mostly|usually|often|normally|typically|generally|mainly|only) (?:hear|get|see|asked)\b[^.!?\n]{0,25}"
-        r"\bfrom (?:people|customers|folks|newcomers|beginners|first-timers|first-time \w+)\b",
+        r"\bfrom (?:newcomers|beginners|first-timers|first-time \w+|(?:people|customers|folks) (?:who|that) (?:haven't|have not|have never|are new|don't|do not|aren't|are not))\b",
         r"\b(?:not very|not particularly|less) (?:tech-?savvy|technical|computer-?literate)\b",
         # assumptions about who the customer is: their age, or that they are "not an app person"
         r"\bat your (?:age|stage of life)\b",

@@ -34,7 +34,7 @@ _EXCUSE = re.compile(
     r"|\b(?:our|the) (?:[\w-]+ ){0,2}(?:processor|provider|gateway|system|servers?|platform|network) (?:had|has had|suffered|experienced) "
     r"(?:an? )?(?:brief |short |major |unexpected |temporary )?(?:outage|glitch|fault|failure|problem)s?)\b", re.I)
 _NAMED_PROMISE = re.compile(
-    r"\b(?i:our |the |a |an )?(?P<name>\d+[- ](?:hour|day|week|month|year)s?\s(?:[a-z-]+ ){0,2}|\d+% (?:[A-Z][a-z]+ |[a-z]+ )?|lifetime\s|(?:[A-Z][a-z]+ ){2,3})"
+    r"\b(?i:our |the |a |an )?(?P<name>\d+[- ](?:hour|day|week|month|year)s?\s(?:[a-z-]+ ){0,2}|\d+% (?:[A-Z][a-z]+ ){0,2}|\d+% (?!(?:of|the|off|on|for|in|to|your|our|a|an) )[a-z]+ |lifetime\s|(?:[A-Z][a-z]+ ){2,3})"
     r"(?i:(?:satisfaction |money[- ]back |price |best[- ]price |no[- ]quibble |happiness |quality |service )?"
     r"(?:guarantee|promise|pledge|programme|program|scheme|policy|warranty|protection|cover|commitment|rule|discount))\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")

@@ -14,7 +14,7 @@ NAME = "passing_the_buck"
 SEVERITY = WARN
 
 _ELSEWHERE = (r"(?:the |our |your |a |an )?(?:[\w'-]+ ){0,2}?(?:courier|carrier|manufacturer|maker|brand|bank|card issuer|"
-              r"installer|fitter|(?:sub)?contractor|practice|provider|operator|dealer(?:ship)?|broker|agency|venue|organi[sz]ers?|council|"
+              r"installer|fitter|(?:sub)?contractor|practice|provider|dealer(?:ship)?|broker|agency|organi[sz]ers?|"
               r"post office|postal service|delivery (?:company|partner|firm)|shipping company|supplier|vendor|retailer|seller|"
               r"insurer|(?:billing|technical|tech|accounts?|payments?|sales|returns|claims|customer service|support|complaints|"
               r"relevant|appropriate|right|other|specialist|escalations?|operations|finance|it|web|online|store|branch|local)"

@@ -190,6 +190,10 @@ def test_subtler_talking_down_is_a_phrase_finding(draft, label):
     "Next time you visit, ask for Sam and he'll look after you.",
     "It's only a five-minute walk from the station, and there's free parking too.",
     "Our new ovens are surprisingly quiet, and I've added one to your order at no cost.",
+    "It's just a quick form, so it won't take long.",
+    "We usually get this question from customers who have just moved, so here is our guide.",
+    "Our new billing page can be confusing for many customers, and that's on us.",
+    "Thank you for your kind manner on the phone.",
     # "to be clear" that takes a fear away, and "obviously" about their effort or what they should never have had
     "To be clear, your account is not in default and nothing is going to collections.",
     "To be clear, you were only charged once.",

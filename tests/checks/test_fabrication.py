@@ -49,6 +49,10 @@ def test_a_guarantee_the_decision_gives_is_not_invented(run_check):
                          decision="Remind them of the 60-day plant guarantee.").flagged
 
 
+def test_a_share_of_something_is_not_a_named_promise(run_check):
+    assert not run_check(check, "We refund 50% of the cover cost when you cancel in the first month.").flagged
+
+
 def test_a_discount_the_decision_gives_is_not_invented(run_check):
     assert not run_check(check, "I've applied a 15% discount to your next box.",
                          decision="Apologise and give 15% off the next box.").flagged

@@ -22,6 +22,7 @@ def test_flags_sending_the_customer_elsewhere(run_check, draft):
     "I've asked our warehouse to check and I'll email you by Friday with what they find.",
     "I've contacted the courier myself and I'll update you by 5pm today.",
     "I've refunded the delivery fee and sent a replacement by express.",
+    "You can visit the venue's box office on the night, and your tickets will be waiting.",
 ])
 def test_owned_hand_offs_pass(run_check, draft):
     assert not run_check(passing_the_buck, draft).flagged

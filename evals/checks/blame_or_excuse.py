@@ -20,7 +20,7 @@ _PARTY = (r"(?:the |our |your |a |that )?(?:[\w-]+ )?(?:courier|carrier|driver|w
 FAMILIES = [
     Family("blames someone else", (
         rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|double-booked|overbooked|forgot|misplaced|mislabell?ed|was at fault|were at fault|is to blame|are to blame|"
-        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|failed to|is responsible|was responsible|must have|"
+        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|(?:clearly |obviously )?(?:didn't|did not) (?:handle|treat|look after)|failed to|is responsible|was responsible|must have|"
         rf"(?:do |does )?(?:occasionally |sometimes |often )?make (?:errors|mistakes)|was (?:a bit |rather |quite )?(?:hit-and-miss|careless|sloppy|unreliable))\b",
         rf"\b(?:was|is|were) (?:entirely |completely |really |all )?down to (?:them|{_PARTY})\b",
         r"\bdidn't leave (?:us|our (?:[\w-]+ )?(?:warehouse|depot|shop|store|workshop)) (?:like that|in that (?:state|condition))\b",
@@ -42,7 +42,12 @@ FAMILIES = [
         r"\b(?:it|this|that) (?:wasn't|was not) (?:really )?(?:anything|something) (?:we|I) did\b",
         r", not our (?:[\w-]+ ){0,2}(?:team|staff|store|shop|people|doing)\b(?!')",
         r"\bthere(?:'s| is) nothing (?:we|I) could (?:have )?do(?:ne)?\b",
-        r"\b(?:that|this|it) was (?:their|his|her|the (?:courier|carrier|warehouse|supplier|driver)'s) (?:error|mistake|fault|doing)\b",
+        r"\b(?:that|this|it) was (?:their|his|her|the (?:courier|carrier|warehouse|supplier|driver)'s) (?:error|mistake|fault|doing|slip)\b",
+        # handing it to someone else, against us: "the bug is theirs, not ours", "the installer's responsibility, not ours"
+        r"\b(?:theirs|(?:their|his|her|[\w-]+'s) (?:[\w-]+ )?(?:fault|slip|mistake|error|responsibility|problem|doing|job)),? (?:and )?"
+        r"not (?:ours|mine|(?:our|my) (?:fault|responsibility|doing|job|problem))\b",
+        r"(?<!\bnothing )(?<!\bnever )\b(?:happened|occurred|went wrong|broke|was (?:damaged|lost|broken|cracked|delayed))\b[^.!?\n]{0,40}\bon their (?:side|end)\b",
+        r"\bnot something (?:we|I)\b[^.!?\n]{0,30}\bcould (?:have )?(?:caught|prevented|spotted|foreseen|known about)\b",
     )),
     Family("blames the customer", (
         r"\byou (?:really |probably |clearly )?should(?:'ve| have) (?:checked|read|ordered|told|contacted|measured|looked|called|"
@@ -51,6 +56,9 @@ FAMILIES = [
         r"measure|notify|inform|let us know|confirm|include|attach|keep|fill)\b",
         r"\b(?:because|as|since) you (?:entered|gave|chose|selected|forgot|didn't|did not|failed|ordered|typed|picked|missed|ignored)\b",
         r"\b(?:your|the customer's) (?:own )?(?:mistake|error|fault|oversight|responsibility)\b",
+        # "because your repair request didn't mention the tap brand"
+        r"\byour (?:[\w-]+ )?(?:request|form|order|booking|application|message|email|note)s? (?:didn't|did not|failed to|never) "
+        r"(?:mention|specify|state|say|list)\b",
         r"\b(?:caused|due to|because of|the result of) (?:your(?! (?:medical|health|condition|disability|circumstances|loyalty|feedback|patience|help|report)\b)"
         r"|an incorrect \w+ you|the (?:details|address|information) you)\b",
         r"\b(?:for )?next time,? (?:you (?:should|might|could|may want to) |please )?(?:double-check|check|make sure|remember to|read|measure)\b",

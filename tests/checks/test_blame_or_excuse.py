@@ -67,3 +67,25 @@ def test_deflection_and_volume_excuses_are_flagged(run_check, draft):
 ])
 def test_plain_facts_about_partners_are_not_blame(run_check, draft):
     assert not run_check(blame_or_excuse, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "That version was built by an outside agency, so honestly the bug is theirs, not ours.",
+    "That step is the installer's responsibility, not ours, so the installer will come on Friday.",
+    "We pack every plant properly, so this happened during transport on their side.",
+    "The courier clearly didn't handle the box with care.",
+    "The warehouse team missed the pickup; that was their slip, not something we in customer service could have caught.",
+    "He wasn't told which part to bring because your repair request didn't mention the tap brand.",
+])
+def test_handing_the_fault_to_someone_else_is_flagged(run_check, draft):
+    assert run_check(blame_or_excuse, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "The mistake is ours, not yours, and I've refunded the fee.",
+    "Your order didn't include the batteries, so I've sent them today.",
+    "Nothing happened on their side: the parcel never left our warehouse, and that's on us.",
+    "Your booking doesn't mention breakfast, so I've added it free of charge.",
+])
+def test_owning_it_is_not_handing_it_on(run_check, draft):
+    assert not run_check(blame_or_excuse, draft).flagged

@@ -45,6 +45,11 @@ _USUALLY_BUT = (r"\b(?:normally|usually|ordinarily|generally)\b[^.!?\n]{0,80}\bb
 _HARM_TO_CUSTOMER = (r"\bnot (?:allowed|permitted|authori[sz]ed|supposed) to (?:charge|bill|fine|penali[sz]e|debit|keep|"
                      r"share|sell|pass on|disclose|cancel|close|hold|withhold|delay|contact|cut off|disconnect)\b")
 
+# The customer asked what the rule is ("Is there a rule about minimum playing time?", "What's your
+# policy on late returns?"): citing it answers the question rather than holding it against them.
+_ASKED_ABOUT_RULE = (r"\b(?:is there|are there|what(?:'s| is| are| does| do)|do you have|can you (?:explain|tell me|send me)|how does)\b"
+                     rf"[^.?!\n]{{0,40}}\b{_RULEBOOK}\b[^.!?\n]{{0,80}}\?")
+
 FAMILIES = [
     Family("cites a policy or rule as the authority", (
         # not prices ("per month") nor filing ("under the wrong section"), nor the customer's own insurance ("under your home policy")
@@ -79,7 +84,8 @@ FAMILIES = [
         r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
     ), "", unless=(_GRANTS_ONLY, _USUALLY_BUT,
                    # a procedure that is done to the customer's pet, car or teeth: "once the procedure is done"
-                   r"\b(?:once|after|before|when|until|during|for) (?:the|your|this|her|his|their) (?:\w+ )?procedure\b")),
+                   r"\b(?:once|after|before|when|until|during|for) (?:the|your|this|her|his|their) (?:\w+ )?procedure\b"),
+       asked_for=(_ASKED_ABOUT_RULE,)),
     Family("quotes a clause or section", (
         r"\b(?:section|clause|article|paragraph|subsection|schedule|appendix)\s+\d+(?:\.\d+)*[a-z]?\b",
         r"§\s*\d+",

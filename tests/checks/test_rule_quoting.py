@@ -74,3 +74,22 @@ def test_policy_words_that_grant_or_mean_something_else_are_not_phrase_findings(
 ])
 def test_citations_that_refuse_still_are(draft):
     assert find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("message", [
+    "Is there a rule about minimum playing time? And can I talk to the coach?",
+    "What's your policy on late returns for library laptops?",
+    "Can you tell me what the terms say about cancelling in the first month?",
+])
+def test_citing_the_rule_the_customer_asked_about_answers_them(message):
+    draft = "Our guideline is that every player plays at least half of each match, and I'll remind the coaches of it."
+    assert not find_families(CheckInput(draft, message=message), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("message", [
+    "I want a refund for the match tickets.",
+    "Why won't you refund me? The rules are a joke.",  # a complaint about the rules is not a question about what they say
+])
+def test_a_rule_the_customer_did_not_ask_about_is_still_cited_against_them(message):
+    draft = "Per our policy, tickets are non-refundable once the match has started."
+    assert find_families(CheckInput(draft, message=message), rule_quoting.FAMILIES)

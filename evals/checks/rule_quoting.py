@@ -112,6 +112,20 @@ FAMILIES = [
         r"\b(?:my|our) (?:hands are tied|guidelines (?:don't|do not) (?:give|leave|allow)|guidelines give me no)\b",
         r"\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:something )?(?:I'm|I am|we're|we are) (?:allowed|permitted|authori[sz]ed) to\b",
     ), "I can't", unless=(_HARM_TO_CUSTOMER,)),
+    Family("hides behind how things are set up", (
+        # "that's simply how the platform works", "That's how the scheme is set up, I'm afraid", "the way family plans are built"
+        r"\b(?:that's|that is|this is|it's|it is)(?: just| simply| sadly| unfortunately)? (?:how|the way) (?:the |our |your |these |this |that )?"
+        r"(?:[\w-]+ ){0,2}(?:platform|scheme|system|plans?|programme|program|process|policy|policies|rules?|terms|contracts?|"
+        r"tariffs?|subscriptions?|memberships?|bookings?|fares?|tickets?|warranty|guarantee|accounts?|service|offer)s? "
+        r"(?:works?|is set up|are set up|is built|are built|is designed|are designed|operates?|is structured|are structured|goes|go)\b",
+        rf"\b{_RULEBOOK} (?:is|are) what (?:it is|they are)\b",
+        # "our guidelines don't stretch to room changes", "the warranty wording doesn't leave me any room"
+        rf"\b(?:{_RULEBOOK}|wording|scheme|warranty|guarantee)\b[^.!?\n]{{0,60}}\b(?:don't|doesn't|do not|does not|won't|will not) "
+        r"(?:stretch|extend|leave (?:me|us) (?:any )?(?:room|leeway|discretion|choice)|give (?:me|us) (?:any )?(?:room|leeway|discretion|choice))\b",
+        r"\b(?:I|we) (?:have|need|must) to go by (?:it|that|them|the (?:book|rules?|terms|policy))\b",
+    ), "", unless=(_GRANTS_ONLY,),
+       # "How does the points scheme work?" asks for exactly this
+       asked_for=(_ASKED_ABOUT_RULE, r"\bhow (?:does|do|will) (?:it|this|that|the|your|these|those)\b[^.?!\n]{0,40}\bwork\b")),
     Family("puts the system in charge", (
         r"\b(?:the|our|your) (?:[\w-]+ )?(?:system|computer|software|platform|tool|database|app|website|site|portal|checkout|till)s? (?:only |simply |just )?"
         r"(?:only allows?|only lets?|only permits?|only accepts?|won't (?:let|allow|accept|permit)|will not (?:let|allow|accept|permit)|"
@@ -128,6 +142,12 @@ FAMILIES = [
         r"(?:an |any )?exceptions?\b",
         r"\b(?:this|that|it) applies to (?:all|every) (?:customers?|guests?|members?|passengers?|users?|orders?|bookings?)(?:,| alike| without exception| equally)",
         r"\bwe (?:have to|must) treat (?:all|every) (?:customers?|guests?|members?) (?:the same|equally)\b",
+        # inflexibility: "a fixed process ... and it doesn't bend", "the ten-day window isn't mine to bend", "and that's that"
+        rf"\b(?:{_RULEBOOK}|process|window|limit|deadline|cut-?off|it|they)\b[^.!?\n]{{0,30}}\b(?:doesn't|does not|don't|do not|won't|will not|can't|cannot) bend\b",
+        r"\b(?:isn't|is not|aren't|are not|not) (?:mine|ours|for me|for us) to (?:bend|change|waive|break|override|overrule)\b",
+        r"\band that's (?:that|final|the end of it)\b(?! (?:sorted|done|fixed|settled))",
+        r"\b(?:head office|management|the company|HQ|corporate|the (?:insurer|manufacturer|franchise|council|regulator|bank|landlord|owners?))\b"
+        r"[^.!?\n]{0,20}\b(?:sets?|decides?|makes?|controls?) (?:these|the|those|our|all)\b[^.!?\n]{0,20},? not (?:me|us|I)\b",
     ), "", unless=(r"\byour (?:safety|privacy|security|wellbeing|health|data)\b[^.!?\n]{0,25}\bnon-?negotiable",)),
 ]
 

@@ -93,3 +93,43 @@ def test_citing_the_rule_the_customer_asked_about_answers_them(message):
 def test_a_rule_the_customer_did_not_ask_about_is_still_cited_against_them(message):
     draft = "Per our policy, tickets are non-refundable once the match has started."
     assert find_families(CheckInput(draft, message=message), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "Walkers are paid for late cancellations - that's simply how the platform works, so the $22 stays charged.",
+    "That's how the scheme is set up, I'm afraid: companion vouchers can only be used in economy.",
+    "Only the organiser can hand over the role; that's the way family plans are built, and I have to go by it.",
+    "The booking conditions are what they are, so the deposit stays with us.",
+    "Our guidelines don't stretch to room changes in the first two weeks of term.",
+    "The warranty wording is very specific about accidental damage, and it doesn't leave me any room to cover this.",
+])
+def test_hiding_behind_how_things_are_set_up_is_rule_quoting(draft):
+    assert find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft, message", [
+    ("You earn a point for every pound, and points turn into vouchers each quarter. That's how the scheme works.",
+     "How does the points scheme work?"),
+    ("Our warranty covers accidental damage, so I've booked the repair free of charge; the wording doesn't leave any doubt.", None),
+])
+def test_explaining_how_something_works_is_not(draft, message):
+    assert not find_families(CheckInput(draft, message=message), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "There's a fixed process for replacement passes and it doesn't bend: the original has to be reported lost first.",
+    "I can't do it free, I'm afraid: the ten-day window isn't mine to bend, whoever's asking.",
+    "You signed up for twelve months, and that's that.",
+    "I can't do 15%: head office sets these limits, not me.",
+])
+def test_saying_the_rule_cannot_bend_is_rule_quoting(draft):
+    assert find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "The new carbon frame won't bend, even under a heavy rider.",
+    "I've refunded the deposit, and that's that sorted for you.",
+    "Head office sets the prices, but I've matched the lower one for you.",
+])
+def test_bending_and_head_office_in_other_senses_are_not(draft):
+    assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)

@@ -26,7 +26,7 @@ _OURS = OWNERSHIP.pattern + r"|\b(?:that|which|it) was (?:wrong|incorrect|mislea
 # our call, I'd send you everything in writing" recaps the agent's own undertaking.
 _GOOD_NEWS_RECAP = (r"^(?![\s\S]*\b(?:already|previously|again|before|twice|clearly)\b)[\s\S]*\bas (?:I|we) (?:mentioned|said|discussed)\b"
                     r"[\s\S]*\b(?:waived|refunded|credited|approved|upheld|resolved|cancelled|sorted|booked|arranged|on its way|good news|free|covered|"
-                    r"(?:is|are) yours|confirmed|(?:pleased|happy|glad) to (?:say|confirm|tell))\b"
+                    r"(?:is|are) yours|confirmed|(?:pleased|happy|glad) to (?:say|confirm|tell)|(?:has|have) now (?:gone (?:on|through|out)|arrived|been (?:sent|added|applied|paid)))\b"
                     r"|\bas (?:I|we) (?:mentioned|said|promised|discussed)\b[^.!?\n]{0,40}\b(?:I|we)(?:'d| would|'ll| will) (?:send|email|post|call|follow up|confirm|put)\b"
                     # ... or what the agent has since done or booked: "As I mentioned when we spoke, the engineer will come on Monday"
                     r"|\bas (?:I|we) (?:mentioned|said|promised|discussed) (?:on|when|during|in|this|earlier)\b[^.!?\n]{0,40}"
@@ -137,6 +137,8 @@ FAMILIES = [
         r"\byou (?:obviously|clearly|evidently) (?:put|care|cared|love|loved|treasure|value|valued|worked|spent|take|took|know (?:your|what you))\b",
         r"\b(?:clearly|obviously),? you (?:shouldn't|should not|should never|never should) have (?:been|got|gotten|received|had|needed)\b",
         r"\b(?:clearly|obviously),? (?:our|the) (?:\w+ )?(?:technician|engineer|driver|courier|team|staff|installer|agent|advisor|adviser|colleague|store|warehouse|system|website|app|site) (?:should(?:n't)? have|made|got|dropped|didn't|failed|messed)\b",
+        # siding with them: "Obviously this is the last thing you need two weeks before your wedding"
+        r"\bthe last thing (?:you|anyone) (?:need|needed|want|wanted)\b",
     )),
     Family("lectures the customer", (
         r"\byou (?:may|might) not (?:be aware|know|realise|realize|understand|have (?:realised|realized|noticed|understood))",

@@ -203,3 +203,16 @@ def test_subtler_talking_down_is_a_phrase_finding(draft, label):
 ])
 def test_innocent_neighbours_of_the_subtler_phrases_pass(draft):
     assert not find_families(CheckInput(draft), condescension.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "Obviously this is the last thing you need two weeks before your wedding, and I'm sorry it's given you such a fright.",
+    "As I mentioned on the phone this morning, the £25 credit has now gone on, and you'll see it in the app.",
+])
+def test_siding_with_them_and_recapping_what_is_done_pass(draft):
+    assert not find_families(CheckInput(draft), condescension.FAMILIES)
+
+
+def test_a_recap_of_what_they_were_told_before_still_talks_down():
+    assert find_families(CheckInput("As I mentioned before, the credit has now gone on, so there's nothing to chase."),
+                         condescension.FAMILIES)

@@ -18,12 +18,12 @@ from pydantic import BaseModel
 from drafting.contracts import SITUATIONS, Analysis
 from drafting.prompts import template
 from drafting.structured import structured_invoke
-from evals.checks.cues import OUR_ERROR, sounds_upset, upset_words
+from evals.checks.cues import blames_us, sounds_upset, upset_words
 from evals.checks.questions import customer_questions
 from replycoach.errors import ReplyCoachError
 
+# (after "our_error", which is the message blaming us: cues.blames_us)
 _SITUATION_CUES = [
-    ("our_error", OUR_ERROR),
     ("defective_product", re.compile(r"\b(?:broken|broke|faulty|defect\w*|stopped working|doesn't work|does not work|won't (?:turn on|work)|"
                                      r"leak\w*|crack\w*|damaged|smashed|shattered|dead on arrival|not working|fault)\b", re.I)),
     ("late_delivery", re.compile(r"\b(?:late|delay\w*|hasn't arrived|has not arrived|not (?:yet )?arrived|never arrived|where is my|"
@@ -51,12 +51,13 @@ class ModelAnalysis(BaseModel):
 def rule_analysis(message: str, language: str) -> Analysis:
     upset = sounds_upset(message)
     questions = [q.text for q in customer_questions(message)]
-    situation = next((name for name, cue in _SITUATION_CUES if cue.search(message)), "other")
+    our_error = blames_us(message)
+    situation = "our_error" if our_error else next((name for name, cue in _SITUATION_CUES if cue.search(message)), "other")
     if situation == "other" and upset and not questions:
         situation = "vents"
     feelings = ", ".join(dict.fromkeys(word.lower() for word in upset_words(message) if word.isalpha()))[:60]
     return Analysis(questions=questions, situation=situation, feelings=feelings or ("upset" if upset else "calm"),
-                    upset=upset, our_error=bool(OUR_ERROR.search(message)), language=language, source="rules")
+                    upset=upset, our_error=our_error, language=language, source="rules")
 
 
 def merge(rules: Analysis, model: ModelAnalysis) -> Analysis:

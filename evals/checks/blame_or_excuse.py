@@ -16,7 +16,7 @@ _PARTY = (r"(?:the |our |your |a |that )?(?:[\w-]+ )?(?:courier|carrier|driver|w
           r"postal service|post office|delivery (?:company|partner|team|driver)|bank|payment provider|card issuer|airport|"
           r"(?:courier |rental |delivery )?partners?|publishers?|typesetters?|printers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|newspapers?|"
           r"(?:new |junior |temp(?:orary)? )?(?:[\w-]+ )?(?:colleague|staff(?: member)?|agent|employee|team member|advisor|adviser|intern|technician|engineer|manager)|"
-          r"other (?:team|department)|previous (?:agent|advisor|adviser|colleague|mechanic|technician|engineer|installer|fitter|driver|member|customer|owner|tenant|guest|user|hirer)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
+          r"(?:[\w-]+ )?(?:crew|depot|branch|site team)(?: from (?:our|the) [\w-]+ (?:depot|branch|site|office))?|other (?:team|department)|previous (?:agent|advisor|adviser|colleague|mechanic|technician|engineer|installer|fitter|driver|member|customer|owner|tenant|guest|user|hirer)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
 FAMILIES = [
     Family("blames someone else", (
         rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|double-booked|overbooked|forgot|misplaced|mislabell?ed|was at fault|were at fault|is to blame|are to blame|"
@@ -42,6 +42,7 @@ FAMILIES = [
         r"\b(?:it|this|that) (?:wasn't|was not) (?:really )?(?:anything|something) (?:we|I) did\b",
         r", not our (?:[\w-]+ ){0,2}(?:team|staff|store|shop|people|doing)\b(?!')",
         r"\bthere(?:'s| is) nothing (?:we|I) could (?:have )?do(?:ne)?\b",
+        r"\bnothing (?:we|I|the (?:[\w-]+ )?(?:office|team|staff|shop|store)(?: here)?) could (?:have )?done\b",
         r"\b(?:that|this|it) was (?:their|his|her|the (?:courier|carrier|warehouse|supplier|driver)'s) (?:error|mistake|fault|doing|slip)\b",
         # handing it to someone else, against us: "the bug is theirs, not ours", "the installer's responsibility, not ours"
         r"\b(?:theirs|(?:their|his|her|[\w-]+'s) (?:[\w-]+ )?(?:fault|slip|mistake|error|responsibility|problem|doing|job)),? (?:and )?"
@@ -56,6 +57,7 @@ FAMILIES = [
         r"measure|notify|inform|let us know|confirm|include|attach|keep|fill)\b",
         r"\b(?:because|as|since) you (?:entered|gave|chose|selected|forgot|didn't|did not|failed|ordered|typed|picked|missed|ignored)\b",
         r"\b(?:your|the customer's) (?:own )?(?:mistake|error|fault|oversight|responsibility)\b",
+        r"(?<!\bif )\byou (?:typed|entered|put|filed|keyed) (?:it|them|that|this|the [\w-]+ )?\s?(?:in|into|under) the wrong (?:section|box|field|place|category|line|form)\b",
         # "because your repair request didn't mention the tap brand"
         r"\byour (?:[\w-]+ )?(?:request|form|order|booking|application|message|email|note)s? (?:didn't|did not|failed to|never) "
         r"(?:mention|specify|state|say|list)\b",
@@ -70,7 +72,7 @@ FAMILIES = [
     Family("makes an excuse", (
         r"\b(?:we're|we are|we've been|we have been|the team is|the team's|our team is|things are|it's been|it has been) "
         r"(?:very |extremely |really |incredibly |so |quite |a bit |rather )?(?:busy|swamped|stretched|overwhelmed|short[- ]staffed|understaffed|"
-        r"short[- ]handed|inundated|snowed under|flat out)\b",
+        r"short[- ]handed|inundated|snowed under|flat out|short of (?:drivers|staff|engineers|technicians|people|hands|crew))\b",
         r"\b(?:high|unusually high|higher than (?:usual|normal|expected)|large|huge|record) (?:volumes?|numbers?|amounts?) of "
         r"(?:calls|orders|requests|enquiries|inquiries|emails|contacts|tickets|customers)\b",
         r"\b(?:it's|it is|this is|being) (?:our|the) (?:busy|busiest|peak|holiday|festive|christmas|summer) (?:season|period|time|week|month)\b",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from evals.checks.text import sentences
+
 I = re.IGNORECASE
 
 
@@ -166,7 +168,12 @@ OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lo
                r"\bbut I (?:had )?(?:ordered|asked for|paid for|booked|chose|selected|requested)\b",
                r"\b(?:charged|billed|debited) (?:me )?(?:twice|double|two times)\b|\bdouble[- ]charge\w*|\bovercharg\w*",
                # "You charged my card twice", "charged me $79.99 TWICE"
-               r"\b(?:charged|billed|debited) (?:me|my (?:card|account)) (?:\S+ ){0,3}(?:twice|double|two times)\b",
+               r"\b(?:charged|billed|debited) (?:me|my (?:card|account)) (?:\S+ ){0,5}(?:twice|double|two times)\b",
+               # "my card shows two charges of $187.50"
+               r"\b(?:two|2|duplicate|double) (?:identical )?(?:charges|payments|debits|transactions)\b",
+               # what we sent or did, and what was wrong with it: "The bottle you sent says 10 mg, but my prescription is for 20 mg"
+               r"\byou (?:sent|fitted|installed|gave|delivered|dispensed|supplied|replaced|repaired|serviced|fixed)\b[^.!?\n]{0,60}\bbut (?:my|it|the|they|I|we|fitted|sent|installed|put|used|gave)\b",
+               r"\bafter (?:your|the) (?:latest |recent |last |new )?(?:app |software |system |firmware |website )?update\b",
                # the wrong thing came: "I ordered the light roast ... and got a dark roast instead", "came back still damp"
                r"\bI (?:ordered|booked|asked for|paid for|requested|chose)\b[^.!?\n]{0,80}\b(?:got|received|was sent|were sent|came|arrived|delivered)\b[^.!?\n]{0,40}\binstead\b",
                r"\bcame back\b[^.!?\n]{0,40}\bstill (?:damp|dirty|wet|broken|stained|faulty|not working|torn)\b",
@@ -176,10 +183,23 @@ OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lo
                r"tutor|teacher|instructor|mechanic|engineer|technician|driver|courier|staff|agent)s? (?:drilled|broke|damaged|scratched|dropped|shouted|"
                r"ignored|was (?:really |very |so )?(?:rough|rude|unhelpful))\b",
                r"\bnever (?:showed up|turned up|arrived|called (?:me )?back|got back|came)\b|\b(?:didn't|did not) (?:show up|turn up|call (?:me )?back)\b",
+               r"\b(?:walker|driver|engineer|technician|cleaner|carer|caregiver|tutor|instructor|plumber|electrician|fitter|installer|crew|nurse|"
+               r"groomer|sitter) (?:didn't|did not|never) (?:come|show|turn up|arrive)\b",
                r"\bnot what I ordered\b|\bI ordered\b[^.!?\n]{0,40}\bbut\b", r"\b(?:no one|nobody) (?:called|came|showed|turned up|knocked|answered|replied|got back)\b",
                r"\bhad (?:\w+ ){0,2}missing\b|\bmissing (?:from|in) (?:my|the|our) (?:order|box|delivery|parcel|bag|kit)\b",
                r"\bmissed (?:my |the |our )?(?:appointment|collection|delivery slot|call ?back|installation)\b",
                r"\b(?:hasn't|has not|haven't|have not|wasn't|was not|weren't) (?:been )?(?:collected|applied|processed|refunded|credited|fixed|delivered)\b")
+# The customer's own slip: "We completely forgot about our booking and didn't show up" is not our error.
+CUSTOMER_SLIP = rx(r"\b(?:I|we) (?:\w+ )?(?:forgot|overslept|missed (?:it|the|our|my)|got the (?:date|time|day) wrong|didn't (?:show up|turn up|come)|"
+                   r"(?:booked|ordered|entered|typed|picked|chose) the wrong)\b",
+                   r"\b(?:I|we) (?:[\w'-]+ ){1,6}by mistake\b|(?<!\bnot )(?<!n't )\b(?:my|our) (?:own )?(?:mistake|fault|error)\b")
+
+
+def blames_us(message: str) -> bool:
+    """The customer's message describes a mistake of ours, in a sentence that is not about their own slip."""
+    return any(OUR_ERROR.search(sentence.text) for sentence in sentences(message) if not CUSTOMER_SLIP.search(sentence.text))
+
+
 DECISION_OUR_ERROR = rx(r"\b(?:our|agent|staff|pricing|billing|system|warehouse|picking|processing) (?:error|mistake|fault)\b",
                         r"\b(?:(?:error|mistake|fault|oversight) (?:by|on) us|(?:made|caused) by us|on our side|our side|our end|"
                         r"we (?:sent|charged|shipped|gave|made))\b", r"\bwrong information\b",

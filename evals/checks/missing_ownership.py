@@ -6,7 +6,7 @@ you're fed up")."""
 from __future__ import annotations
 
 from evals.checks.base import clear, finding
-from evals.checks.cues import APOLOGY, DECISION_NOT_OUR_ERROR, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, NON_APOLOGY, OUR_ERROR, OWNERSHIP
+from evals.checks.cues import APOLOGY, DECISION_NOT_OUR_ERROR, DECISION_OUR_ERROR, FORMULAIC_APOLOGY, NON_APOLOGY, OWNERSHIP, blames_us
 from evals.checks.text import CheckInput
 from evals.contracts import WARN, CheckResult
 
@@ -19,7 +19,7 @@ def describes_our_error(inp: CheckInput) -> bool:
     decision = inp.decision or ""
     if DECISION_OUR_ERROR.search(decision):
         return True
-    return bool(OUR_ERROR.search(inp.message or "")) and not DECISION_NOT_OUR_ERROR.search(decision)
+    return blames_us(inp.message or "") and not DECISION_NOT_OUR_ERROR.search(decision)
 
 
 def check(inp: CheckInput) -> CheckResult:

@@ -89,3 +89,21 @@ def test_handing_the_fault_to_someone_else_is_flagged(run_check, draft):
 ])
 def test_owning_it_is_not_handing_it_on(run_check, draft):
     assert not run_check(blame_or_excuse, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "We're very short of drivers at this time of year, so delays like this are bound to happen.",
+    "The delay was down to the crew from our Mississauga depot, who left late.",
+    "It was nothing the office here could have done about it.",
+    "The software didn't move anything; you typed it into the wrong section.",
+])
+def test_more_excuses_and_blame(run_check, draft):
+    assert run_check(blame_or_excuse, draft).flagged
+
+
+@pytest.mark.parametrize("draft", [
+    "Our crew from the Leeds depot will be with you at 8am on Tuesday.",
+    "If you typed it into the wrong box, don't worry: I've moved it for you.",
+])
+def test_crews_and_boxes_are_not_blame_by_themselves(run_check, draft):
+    assert not run_check(blame_or_excuse, draft).flagged

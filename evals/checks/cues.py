@@ -125,7 +125,7 @@ DECLINE = rx(r"\b(?:can't|cannot|can not|unable to|won't be able to|am not able 
              r"(?:\b(?:can't|cannot|unable to|not able to)|n't able to)\s+\w+-(?:match|issue|book|send|fund)\b")
 TIME = rx(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|month)|next (?:week|month|\w+day)|"
           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|within \d+|by \d|(?:\d+|one|two|three|four|five|a few) (?:to \d+ )?(?:business |working )?"
-          r"(?:minutes?|hours?|days?|weeks?|months?)|\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|"
+          r"(?:minutes?|hours?|days?|weeks?|months?|years?)|\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|"
           r"aug|sep|oct|nov|dec)\w*|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}|as soon as|straight away|right away|immediately|"
           r"on its way|already)\b")
 MONEY = rx(r"(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:dollars|pounds|euros|EUR|USD|GBP)\b|\b\d+\s?(?:%|percent)\b)")

@@ -29,6 +29,8 @@ _OPENS_QUESTION = re.compile(
     r"^\W*(?:(?:hi|hello|hey|and|so|also|but|ok|okay|then|plus|well|sorry|please|two questions|one more thing|oh)\W+)*"
     r"(?:what|when|where|why|how|who|whom|whose|which|can|could|would|will|won't|may|might|is|isn't|are|aren't|am|was|were|do|does|"
     r"did|don't|doesn't|didn't|should|shall|have|has|haven't|hasn't|any|anything|is there|are there)\b", re.IGNORECASE)
+# A short lead-in before a colon or dash is not part of the question: "Quick question: does...", "PS - is there..."
+_LEAD_IN = re.compile(r"^[^:;?!.\n]{0,40}?(?::|\s[-\u2013\u2014])\s+")
 _COMPOUND = re.compile(r",?\s+and\s+(?=(?:can|could|will|would|do|does|is|are|when|why|how|what|where|should)\b)", re.IGNORECASE)
 
 
@@ -42,6 +44,9 @@ def customer_questions(message: str | None) -> list[Sentence]:
         parts = _COMPOUND.split(sentence.text) if sentence.text.rstrip().endswith("?") else [sentence.text]
         for part in parts:  # "does it come assembled, and can you deliver on Saturday?" asks two things
             part = part.strip()
+            lead = _LEAD_IN.match(part)
+            if lead and _OPENS_QUESTION.search(part[lead.end():]):
+                part = part[lead.end():]
             direct = sentence.text.rstrip().endswith("?") and _OPENS_QUESTION.search(part)
             if (direct or _INDIRECT.search(part)) and not _RHETORICAL.search(part):
                 start = text.index(part, sentence.start)

@@ -40,8 +40,8 @@ _GENERIC = {"pleas", "want", "know", "tell", "help", "like", "need", "get", "go"
 _KINDS = [
     # "when" asks for a time only as the question word ("when will it come", not "why, when I told you")
     (re.compile(r"^\W*(?:(?:and|so|but|also|then|ok|okay)\W+)?when\b|\bwhen (?:will|can|could|would|is|are|was|were|do|does|did|should|"
-                r"shall|'s)\b|\b(?:how long|what time|what date|by when|until when|how soon|how quickly|how fast|earlier|sooner|later|"
-                r"quicker|faster)\b", re.I),
+                r"shall|'s)\b|\b(?:how long|what time|what date|by when|until when|how soon|how quickly|how fast|how early|how far (?:ahead|in advance)|"
+                r"how many (?:days|weeks|hours)|earlier|sooner|later|quicker|faster)\b", re.I),
      TIME, True),
     (re.compile(r"\b(?:how much|what(?:'s| is| will be) the (?:cost|price|fee|charge|total))\b", re.I), MONEY, True),
     (re.compile(r"\bwhy\b|\bhow (?:come|did|could) (?:this|that|it)\b", re.I), REASON, False),

@@ -106,3 +106,26 @@ def test_yes_no_questions_answered_in_other_words_pass(run_check, message, draft
 def test_a_cost_question_with_no_word_on_cost_is_still_flagged(run_check):
     message = "Can you move my booking to Friday? Will it cost more?"
     assert run_check(check, "I've moved your booking to Friday at 10am.", message=message).flagged
+
+
+def test_a_lead_in_before_a_colon_or_dash_does_not_hide_the_question():
+    assert [q.text for q in customer_questions("Also, quick question: does the cage still let me use the strap lugs? "
+                                               "Thinking of buying one.")] == ["does the cage still let me use the strap lugs?"]
+    assert len(customer_questions("Three questions: can I install a camera myself? Will my fee go up? "
+                                  "And can I pause monitoring while I'm away?")) == 3
+    assert [q.text for q in customer_questions("Thanks for the refund. PS - is there parking at the depot?")] == [
+        "is there parking at the depot?"]
+    assert customer_questions("Order 4471: I think it was charged twice?") == []
+
+
+def test_how_far_ahead_asks_for_a_time(run_check):
+    message = "How far ahead do I need to book the van?"
+    assert not run_check(check, "Book it at least 3 days before your move and it's yours.", message=message).flagged
+    assert run_check(check, "You can book the van online or over the phone.", message=message).flagged
+
+
+def test_a_time_in_years_answers_how_long(run_check):
+    message = "Before we sign: how long will the battery last? And who honours the warranty if you go bankrupt?"
+    draft = ("The battery is guaranteed for 10 years or 6,000 cycles. The warranty comes from the cell manufacturer "
+             "and is insured, so it stays valid even if we stopped trading.")
+    assert not run_check(check, draft, message=message).flagged

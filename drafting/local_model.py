@@ -366,4 +366,5 @@ def offline_model_status(settings: Settings) -> str:
         part_paths()
     except ModelError:
         return "not installed"
-    return "ready" if _is_verified(settings.model_cache / MODEL_FILENAME) else "not assembled yet"
+    target = settings.model_cache / MODEL_FILENAME
+    return "ready" if target.is_file() and _is_verified(target) else "not assembled yet"

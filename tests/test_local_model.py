@@ -232,3 +232,11 @@ def test_stop_frees_the_port(server):
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     server.stop()  # idempotent
+
+
+def test_status_on_a_fresh_install_is_not_assembled_yet_then_ready(tmp_path, fake_parts, monkeypatch):
+    monkeypatch.setattr(lm, "_shared", None)
+    settings = Settings(home=tmp_path / "home")
+    assert lm.offline_model_status(settings) == "not assembled yet"
+    lm.assemble_model(settings.model_cache)
+    assert lm.offline_model_status(settings) == "ready"

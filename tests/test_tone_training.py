@@ -2,7 +2,10 @@
 
 import numpy as np
 
+from evals import calibrate_tone
 from evals.calibrate_tone import GRID, best_threshold
+from evals.checks import condescension, rule_quoting
+from evals.checks.text import CheckInput
 from evals.train_classifier import pick_screen
 from evals.training_data import Examples, draft_sentences
 
@@ -34,3 +37,10 @@ def test_evidence_marks_which_sentences_of_a_flagged_draft_offend():
         ("Hi Jo, thanks for writing in today.", False),
         ("I've refunded the fee today.", False),
     ]
+
+
+def test_rule_quoting_thresholds_are_judged_on_the_model_alone(monkeypatch):
+    """Its phrases were written from the development drafts' own misses, so they would decide the run."""
+    monkeypatch.setattr(calibrate_tone, "classifier_spans", lambda inp, name: ([], 0.0))
+    assert not calibrate_tone.flagged(rule_quoting, CheckInput("Per our policy, refunds are only given within 14 days."))
+    assert calibrate_tone.flagged(condescension, CheckInput("Hi Ana, please calm down. I've refunded the fee."))

@@ -22,7 +22,7 @@ from evals.checks.cues import blames_us, sounds_upset, upset_words
 from evals.checks.questions import customer_questions
 from replycoach.errors import ReplyCoachError
 
-# (after "our_error", which is the message blaming us: cues.blames_us)
+# Checked in order, after "our_error" (the message blames us: cues.blames_us).
 _SITUATION_CUES = [
     ("defective_product", re.compile(r"\b(?:broken|broke|faulty|defect\w*|stopped working|doesn't work|does not work|won't (?:turn on|work)|"
                                      r"leak\w*|crack\w*|damaged|smashed|shattered|dead on arrival|not working|fault)\b", re.I)),

@@ -8,19 +8,19 @@ from drafting.messages import strip_quoted_history
 from evals.checks.text import Sentence, sentences
 
 _INDIRECT = re.compile(
-    r"\b(?:I(?:'d| would)? (?:want|like|need) to know|I want to understand|"
+    r"\b(?:I(?:'d| would)? (?:also |really |just )?(?:want|like|need) to know|I want to understand|"
     # a request to tell, not a report that nobody could ("nobody could tell me why")
     r"(?<!could )(?<!would )(?<!couldn't )(?<!wouldn't )(?<!didn't )(?<!can't )(?<!won't )"
     r"(?:please )?(?:tell|let) me (?:know )?(?:when|why|how|what|whether|if|where|who)|"
     r"(?:can|could|would) (?:you|someone) (?:please )?(?:tell|explain|confirm|let me know)|I(?:'d| would) like (?:someone |you )?to explain|"
-    r"I(?:'m| am) wondering|I wonder (?:if|whether|why|when|how)|wondering (?:if|whether|when|why|how)|"
+    r"I(?:'m| am) (?:also |just |still |really )?wondering|I wonder (?:if|whether|why|when|how)|wondering (?:if|whether|when|why|how)|"
     r"(?:please )?explain (?:why|how|what)|I(?:'d| would) (?:like|appreciate) (?:an|some) (?:answer|explanation))\b",
     re.IGNORECASE)
 _RHETORICAL = re.compile(
     r"^(?:are you (?:kidding|serious|joking)|what kind of|is this (?:how|what|a joke)|how hard (?:can|is) it|who does that|"
     r"what(?:'s| is) wrong with (?:you|your)|seriously|really|why (?:is it|does it) always|how (?:is|was) (?:this|that) (?:ok|acceptable|possible)|"
     r"do you (?:even|actually) care|how (?:dare|can you)|what (?:a|the) (?:joke|hell)|am I (?:the only|supposed)|what's going on\W*$|"
-    r"(?:is|was) (?:that|this) too much to ask|what now|why me|why (?:do|did|should) (?:you|I) (?:even )?bother|why on earth|why am I being|"
+    r"(?:is|was) (?:it|that|this) (?:really )?too much to ask|what now|why me|why (?:do|did|should) (?:you|I) (?:even )?bother|why on earth|why am I being|"
     r"how is (?:that|this|it) (?:fair|right|ok|okay|acceptable|reasonable|my (?:fault|problem)))", re.IGNORECASE)
 
 
@@ -29,9 +29,14 @@ _OPENS_QUESTION = re.compile(
     r"^\W*(?:(?:hi|hello|hey|and|so|also|but|ok|okay|then|plus|well|sorry|please|two questions|one more thing|oh)\W+)*"
     r"(?:what|when|where|why|how|who|whom|whose|which|can|could|would|will|won't|may|might|is|isn't|are|aren't|am|was|were|do|does|"
     r"did|don't|doesn't|didn't|should|shall|have|has|haven't|hasn't|any|anything|is there|are there)\b", re.IGNORECASE)
-# A short lead-in before a colon or dash is not part of the question: "Quick question: does...", "PS - is there..."
-_LEAD_IN = re.compile(r"^[^:;?!.\n]{0,40}?(?::|\s[-\u2013\u2014])\s+")
-_COMPOUND = re.compile(r",?\s+and\s+(?=(?:can|could|will|would|do|does|is|are|when|why|how|what|where|should)\b)", re.IGNORECASE)
+# A lead-in before a colon or a spaced dash is not part of the question: "Quick question: does...", "PS - is
+# there...", "Also I forgot my game disc in it - can you send that back too?"
+_LEAD_IN = re.compile(r"^(?:[^:;?!.\n]{0,40}?:|[^;?!.\n]{0,80}?\s[-\u2013\u2014])\s+")
+# Where one sentence asks two things: "does it come assembled, and can you deliver on Saturday?", "can I add
+# bottles, can I pay with iDEAL, and what's the latest...?", "I'd like to know X, and please tell me when Y."
+_COMPOUND = re.compile(r",?\s+and\s+(?=(?:can|could|will|would|do|does|is|are|when|why|how|what|where|should)\b)"
+                       r"|,\s+(?=(?:can|could|will|would|do|does|is|are|should) (?:I|we|you|it|they|my|the)\b)"
+                       r"|,?\s+and\s+(?=(?:please )?(?:tell|let) me\b)", re.IGNORECASE)
 
 
 def customer_questions(message: str | None) -> list[Sentence]:
@@ -41,7 +46,8 @@ def customer_questions(message: str | None) -> list[Sentence]:
     text, _ = strip_quoted_history(message)
     found = []
     for sentence in sentences(text):
-        parts = _COMPOUND.split(sentence.text) if sentence.text.rstrip().endswith("?") else [sentence.text]
+        asks = sentence.text.rstrip().endswith("?") or _INDIRECT.search(sentence.text)
+        parts = _COMPOUND.split(sentence.text) if asks else [sentence.text]
         for part in parts:  # "does it come assembled, and can you deliver on Saturday?" asks two things
             part = part.strip()
             lead = _LEAD_IN.match(part)

@@ -129,3 +129,19 @@ def test_a_time_in_years_answers_how_long(run_check):
     draft = ("The battery is guaranteed for 10 years or 6,000 cycles. The warranty comes from the cell manufacturer "
              "and is insured, so it stays valid even if we stopped trading.")
     assert not run_check(check, draft, message=message).flagged
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("Hi, is my repair finished? Also I forgot to remove my game disc from it — can you send that back too?",
+     ["is my repair finished?", "can you send that back too?"]),
+    ("Three things: can I add bottles to my next box, can I pay by bank transfer, and what's the latest I can change my address?",
+     ["can I add bottles to my next box", "can I pay by bank transfer", "what's the latest I can change my address?"]),
+    ("I'd like to know whether the club has a veterans' team, and please tell me when trials are.",
+     ["I'd like to know whether the club has a veterans' team", "please tell me when trials are."]),
+    ("Honestly I'm also wondering whether I'm still paying the full rate.", ["Honestly I'm also wondering whether I'm still paying the full rate."]),
+    ("I'd also like to know if this month's plant can be returned.", ["I'd also like to know if this month's plant can be returned."]),
+    ("Is it really too much to ask for the coffee machine to work?", []),
+    ("The van came late — about two hours — and the driver was rude.", []),
+])
+def test_every_question_in_a_sentence_is_found(message, expected):
+    assert [q.text for q in customer_questions(message)] == expected

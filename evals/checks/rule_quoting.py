@@ -31,7 +31,8 @@ _GRANTING = (
     r"in your favou?r|(?:is|are|'s) (?:fully |completely |still |all )?covered|(?:approved|made|granted|making|make) (?:an |a one-off |this )?exception|exceptionally|waived?|"
     r"on your side|works? (?:for|in favour of) you|means you (?:can|get|are|'re|will|won't|don't)|"
     r"(?:refund|reimburse|credit|replace|compensate|pay)(?:s|ed|ing)? (?:the|your|you)\b|protect(?:s|ing)? you\b|"
-    r"(?:is|are|will be|'ll be|has been|have been) (?:\w+ )?(?:refunded|reimbursed|credited|waived|free|included)\b|free of charge|at no (?:cost|charge)\b)"
+    r"(?:is|are|will be|'ll be|has been|have been) (?:\w+ )?(?:refunded|reimbursed|credited|waived|free|included)\b|free of charge|at no (?:cost|charge)\b|"
+    r"(?:comes?|goes|travels?|gets? in) free\b|costs? (?:you )?nothing\b|you(?:'ll| will) be (?:fully )?compensated\b(?! up to))"
 )
 _NEGATION = (r"\b(?:never|cannot|can't|can not|unable|doesn't|isn't|aren't|only|unfortunately)\b|"
              # "you won't have to pay anything" is the benefit, not a refusal

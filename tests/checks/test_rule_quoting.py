@@ -133,3 +133,16 @@ def test_saying_the_rule_cannot_bend_is_rule_quoting(draft):
 ])
 def test_bending_and_head_office_in_other_senses_are_not(draft):
     assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "Under our access policy your carer comes free: simply tick 'I'm bringing a carer' and the second ticket costs nothing.",
+    "Under our lost-baggage policy, if it hasn't turned up after 21 days it is declared lost and you'll be compensated for it.",
+])
+def test_a_policy_that_gives_the_customer_something_is_not_cited_against_them(draft):
+    assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+def test_a_policy_that_caps_what_they_get_still_is():
+    draft = "In line with our policy, parcels without extended cover are compensated up to $100."
+    assert find_families(CheckInput(draft), rule_quoting.FAMILIES)

@@ -26,7 +26,7 @@ TONE_CHECKS = {condescension.NAME: condescension.FAMILIES, rule_quoting.NAME: ru
 DEV_FILES = ("review_dev.jsonl", "review_dev_b.jsonl", "review_dev_c.jsonl", "review_dev_d.jsonl",
              "review_dev_e.jsonl", "review_dev_f.jsonl", "review_dev_g.jsonl", "review_dev_h.jsonl",
              "review_dev_i.jsonl", "review_dev_j.jsonl", "review_dev_k.jsonl", "review_dev_l.jsonl",
-             "review_dev_m.jsonl")  # thirteen authors choose the thresholds
+             "review_dev_m.jsonl", "review_dev_n.jsonl")  # fourteen authors choose the thresholds
 
 
 @dataclass

@@ -166,9 +166,8 @@ OUR_ERROR = rx(r"\byou(?:'ve| have)? (?:(?:also |then )?(?:cancelled|canceled|lo
                r"\b(?:wrong|incorrect) (?:item|size|colou?r|order|product|model|parcel|amount|bill|price|charge) (?:arrived|came|was (?:sent|delivered|shipped|charged))\b",
                r"\b(?:you|your \w+) (?:told|promised|said|assured) (?:me|us)\b[^.!?\n]{0,80}\b(?:but|and now|yet|instead)\b",
                r"\bbut I (?:had )?(?:ordered|asked for|paid for|booked|chose|selected|requested)\b",
-               r"\b(?:charged|billed|debited) (?:me )?(?:twice|double|two times)\b|\bdouble[- ]charge\w*|\bovercharg\w*",
-               # "You charged my card twice", "charged me $79.99 TWICE"
-               r"\b(?:charged|billed|debited) (?:me|my (?:card|account)) (?:\S+ ){0,5}(?:twice|double|two times)\b",
+               # "charged twice", "You charged my card twice", "charged me $79.99 TWICE"
+               r"\b(?:charged|billed|debited) (?:(?:me|my (?:card|account)) (?:\S+ ){0,5})?(?:twice|double|two times)\b|\bdouble[- ]charge\w*|\bovercharg\w*",
                # "my card shows two charges of $187.50"
                r"\b(?:two|2|duplicate|double) (?:identical )?(?:charges|payments|debits|transactions)\b",
                # what we sent or did, and what was wrong with it: "The bottle you sent says 10 mg, but my prescription is for 20 mg"

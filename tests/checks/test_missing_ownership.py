@@ -34,6 +34,12 @@ def test_the_customers_own_slip_is_not_our_error(run_check):
     "My duvet came back from your laundry still damp.",
     "We waited in all morning and nobody turned up or called.",
     "Two of the recipes had ingredients missing this week.",
+    "I bought 5,000 miles on Tuesday and my credit card shows two charges of $187.50.",
+    "You've charged me the $3.50 delivery fee twice AGAIN. This is the third month running.",
+    "The bottle you sent says 10 mg, but my prescription is for 20 mg lisinopril.",
+    "You replaced my inner tube last week but fitted a 700x25, and it's gone flat already.",
+    "Half my wedding photos are showing as grey squares after your app update.",
+    "Our walker didn't come today for Koda's 1 p.m. walk.",
 ])
 def test_more_ways_a_message_describes_our_mistake(run_check, message):
     assert run_check(check, "I've booked a visit for Monday between 8 and 12.", message=message).flagged
@@ -68,18 +74,6 @@ def test_something_done_by_us_is_not_an_error_by_us(run_check):
 def test_a_decision_that_names_our_error_still_needs_ownership(run_check):
     assert run_check(check, "I can switch it for you at no charge.", message="You sent me the wrong colour.",
                      decision="Warehouse picking error: send the oak table today.").flagged
-
-
-@pytest.mark.parametrize("message", [
-    "I bought 5,000 miles on Tuesday and my credit card shows two charges of $187.50.",
-    "You've charged me the $3.50 delivery fee twice AGAIN. This is the third month running.",
-    "The bottle you sent says 10 mg, but my prescription is for 20 mg lisinopril.",
-    "You replaced my inner tube last week but fitted a 700x25, and it's gone flat already.",
-    "Half my wedding photos are showing as grey squares after your app update.",
-    "Our walker didn't come today for Koda's 1 p.m. walk.",
-])
-def test_what_we_got_wrong_in_other_words(run_check, message):
-    assert run_check(check, "I've sorted it: the correction goes through today.", message=message).flagged
 
 
 @pytest.mark.parametrize("message", [

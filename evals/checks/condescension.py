@@ -134,6 +134,12 @@ FAMILIES = [
         r"\b(?:clearly|obviously),? [^.!?\n]{0,60}\b(?:isn't|wasn't|is not|was not|'s not|aren't)\b[^.!?\n]{0,30}\b(?:good enough|acceptable|okay|fair|right|we|us|our)\b",
         r"\b(?:clearly|obviously),? (?:that|this|it|the|our) [^.!?\n]{0,30}\bshould(?:n't| not| never)? have\b",
         r"\b(?:clearly|obviously),? your (?:\w+ ){1,2}(?:matters?|comes? first|is (?:the |our )?(?:priority|most important))\b",
+        # "Obviously medication like this should never have been left outside", "Obviously, no student should get news like
+        # that", "... a tour that stops halfway is not what you paid for", "Obviously that doesn't undo what happened"
+        r"\b(?:clearly|obviously),? (?!you\b)[^.!?\n]{0,80}\bshould never\b",
+        r"\b(?:clearly|obviously),? no (?:\w+ )?(?:one|body|customer|student|patient|guest|family|parent|passenger|child|person|pet|dog|client)s? should\b",
+        r"\b(?:clearly|obviously),? [^.!?\n]{0,80}\b(?:isn't|is not|wasn't|was not|'s not) what (?:you|anyone) (?:paid|asked|hoped|signed up|came|booked)\b",
+        r"\b(?:clearly|obviously),? [^.!?\n]{0,30}\b(?:doesn't|does not|can't|cannot|won't|will not) (?:undo|make up for|change what)\b",
         r"\byou (?:obviously|clearly|evidently) (?:put|care|cared|love|loved|treasure|value|valued|worked|spent|take|took|know (?:your|what you))\b",
         r"\b(?:clearly|obviously),? you (?:shouldn't|should not|should never|never should) have (?:been|got|gotten|received|had|needed)\b",
         r"\b(?:clearly|obviously),? (?:our|the) (?:\w+ )?(?:technician|engineer|driver|courier|team|staff|installer|agent|advisor|adviser|colleague|store|warehouse|system|website|app|site) (?:should(?:n't)? have|made|got|dropped|didn't|failed|messed)\b",

@@ -32,17 +32,25 @@ _GRANTING = (
     r"on your side|works? (?:for|in favour of) you|means you (?:can|get|are|'re|will|won't|don't)|"
     r"(?:refund|reimburse|credit|replace|compensate|pay)(?:s|ed|ing)? (?:the|your|you)\b|protect(?:s|ing)? you\b|"
     r"(?:is|are|will be|'ll be|has been|have been) (?:\w+ )?(?:refunded|reimbursed|credited|waived|free|included)\b|free of charge|at no (?:cost|charge)\b|"
-    r"(?:comes?|goes|travels?|gets? in) free\b|costs? (?:you )?nothing\b|you(?:'ll| will) be (?:fully )?compensated\b(?! up to))"
+    r"(?:comes?|goes|travels?|gets?)(?: in)? free\b|costs? (?:you )?nothing\b|you(?:'ll| will) be (?:fully )?compensated\b(?! up to)|"
+    # what the rule promises: "we match any authorised stockist", "Our policy is to offer three interest-free payments"
+    r"\bwe(?:'ll| will)? (?:match|honou?r)\b|\b(?:is|are) to (?:offer|refund|replace|match|cover|waive|honou?r)\b)"
 )
 _NEGATION = (r"\b(?:never|cannot|can't|can not|unable|doesn't|isn't|aren't|only|unfortunately)\b|"
              # "you won't have to pay anything" is the benefit, not a refusal
              r"\b(?:not|won't|don't)\b(?! (?:have to |need to )?(?:pay|be charged|be left|lose)\b)|"
-             r"\bno\b(?! (?:extra |additional |further |hidden )?(?:cost|charge|fee|problem|worries|questions asked))")
+             r"\bno\b(?! (?:extra |additional |further |hidden )?(?:cost|charge|fee|interest|penalty|problem|worries|questions asked))")
 # A sentence that grants and refuses nothing ("Our policy is to refund the shipping fee") is not rule quoting.
 _GRANTS_ONLY = rf"^(?=[\s\S]*{_GRANTING})(?![\s\S]*(?:{_NEGATION}))"
 # An exception made: "Our terms normally only allow resale, but ... my supervisor agreed straight away"
 _USUALLY_BUT = (r"\b(?:normally|usually|ordinarily|generally)\b[^.!?\n]{0,80}\bbut\b[^.!?\n]{0,100}"
                 r"\b(?:agreed|approved|made an exception|happy to|I've|we've|I have|we have|I can|we can)\b")
+# The rule held against us, not the customer: "Our policy is that every assistance dog travels, and this
+# driver broke it", "your contract gives you 28 days' notice, and our letter didn't do that".
+_BROKEN_BY_US = (r"\b(?:we|I|he|she|they|(?:our|the|this|that) (?:[\w-]+ ){0,2}?(?:driver|crew|team|staff|letter|e-?mail|notice|invoice|bill|"
+                 r"technician|engineer|agent|colleague|store|branch|system|website|courier|installer|fitter))(?:'ve| have)? "
+                 r"(?:broke|breached|ignored|went against|(?:didn't|did not|failed to) (?:follow|keep to|stick to|do that|meet|honou?r))\b"
+                 r"|\b(?:right|entitled) to hold us to\b")
 _HARM_TO_CUSTOMER = (r"\bnot (?:allowed|permitted|authori[sz]ed|supposed) to (?:charge|bill|fine|penali[sz]e|debit|keep|"
                      r"share|sell|pass on|disclose|cancel|close|hold|withhold|delay|contact|cut off|disconnect)\b")
 
@@ -83,14 +91,17 @@ FAMILIES = [
         rf"\b(?:it's|it is|that's|that is|this is) (?:all |clearly )?(?:in|written in|set out in|covered in|stated in|spelled out in|spelt out in) "
         rf"(?:the|our) (?:[\w-]+ )?{_RULEBOOK}\b",
         r"\b(?:I'm|I am|we're|we are) (?:bound|governed|restricted|limited|constrained) by (?:our|the|company|these|those)\b",
-    ), "", unless=(_GRANTS_ONLY, _USUALLY_BUT,
+    ), "", unless=(_GRANTS_ONLY, _USUALLY_BUT, _BROKEN_BY_US,
                    # a procedure that is done to the customer's pet, car or teeth: "once the procedure is done"
                    r"\b(?:once|after|before|when|until|during|for) (?:the|your|this|her|his|their) (?:\w+ )?procedure\b"),
        asked_for=(_ASKED_ABOUT_RULE,)),
     Family("quotes a clause or section", (
         r"\b(?:section|clause|article|paragraph|subsection|schedule|appendix)\s+\d+(?:\.\d+)*[a-z]?\b",
         r"§\s*\d+",
-    ), "", unless=(_GRANTS_ONLY,)),
+    ), "", unless=(_GRANTS_ONLY,
+                   # a seat or a class, not a clause: "section 104, row 7", "BIO 110, section 02, Mondays"
+                   r"\bsection\s+\d+\w*,?\s+(?:row|seat|block|tier|level|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b",
+                   r"\b(?:seats?|rows?|enrol(?:l)?ed (?:in|on|onto)|class(?:es)?|course|module)\b[^.!?\n]{0,40}\bsection\s+\d+")),
     Family("holds the customer to terms they agreed to", (
         rf"\b(?:the |our |these )?{_RULEBOOK}\s+(?:that |which )?you (?:agreed|accepted|signed|consented|acknowledged|ticked|read|confirmed)\b",
         r"\byou (?:agreed|consented|signed up) to (?:our|the|these|those)\b",
@@ -149,7 +160,7 @@ FAMILIES = [
         r"\band that's (?:that|final|the end of it)\b(?! (?:sorted|done|fixed|settled))",
         r"\b(?:head office|management|the company|HQ|corporate|the (?:insurer|manufacturer|franchise|council|regulator|bank|landlord|owners?))\b"
         r"[^.!?\n]{0,20}\b(?:sets?|decides?|makes?|controls?) (?:these|the|those|our|all)\b[^.!?\n]{0,20},? not (?:me|us|I)\b",
-    ), "", unless=(r"\byour (?:safety|privacy|security|wellbeing|health|data)\b[^.!?\n]{0,25}\bnon-?negotiable",)),
+    ), "", unless=(r"\byour (?:safety|privacy|security|wellbeing|health|data)\b[^.!?\n]{0,25}\bnon-?negotiable", _BROKEN_BY_US)),
 ]
 
 

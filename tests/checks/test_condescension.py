@@ -97,6 +97,10 @@ def test_sarcasm_and_presumed_incompetence_are_phrase_findings(run_check, draft,
     "Obviously we won't charge for a reprint of our own mistake.",
     "Obviously I want you to be happy with it, so tell me if it still smells.",
     "Obviously your safety matters more than the schedule, so we've paused the job.",
+    "Obviously medication that has to stay cool should never have been left outside in that heat.",
+    "Obviously, no student should receive news like that by mistake.",
+    "Obviously, a tour that stops halfway is not what you paid for, so I'd like to refund you in full.",
+    "Obviously that doesn't undo what happened to you, but the driver has been suspended.",
     "I've enclosed a copy of the engineer's notes for your reference.",
     "I'm sorry you lost a morning waiting for someone who doesn't turn up.",
 ])
@@ -216,3 +220,11 @@ def test_siding_with_them_and_recapping_what_is_done_pass(draft):
 def test_a_recap_of_what_they_were_told_before_still_talks_down():
     assert find_families(CheckInput("As I mentioned before, the credit has now gone on, so there's nothing to chase."),
                          condescension.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "Obviously you should never leave medication in a hot car.",
+    "Obviously, the form needs to be signed before we can process it.",
+])
+def test_an_obviously_that_sides_with_nobody_still_talks_down(run_check, draft):
+    assert any(e.startswith("pattern:") for e in run_check(condescension, draft).evidence)

@@ -138,6 +138,9 @@ def test_bending_and_head_office_in_other_senses_are_not(draft):
 @pytest.mark.parametrize("draft", [
     "Under our access policy your carer comes free: simply tick 'I'm bringing a carer' and the second ticket costs nothing.",
     "Under our lost-baggage policy, if it hasn't turned up after 21 days it is declared lost and you'll be compensated for it.",
+    "Under our access policy, you or another carer can come in free with her.",
+    "Under our price match policy we match any authorised UK stockist, and the shop you found is one.",
+    "Our policy is to offer three monthly payments with no interest for anyone who needs them.",
 ])
 def test_a_policy_that_gives_the_customer_something_is_not_cited_against_them(draft):
     assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)
@@ -146,3 +149,30 @@ def test_a_policy_that_gives_the_customer_something_is_not_cited_against_them(dr
 def test_a_policy_that_caps_what_they_get_still_is():
     draft = "In line with our policy, parcels without extended cover are compensated up to $100."
     assert find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "Our policy is that every assistance dog travels, no exceptions, and this driver broke it.",
+    "The terms of your contract give you 28 days' notice of any increase, and our letter didn't do that.",
+    "Our pricing policy is to always charge what's advertised, and you were right to hold us to the terms on the website.",
+])
+def test_a_rule_held_against_us_is_not_cited_against_the_customer(draft):
+    assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+def test_a_rule_the_customer_broke_is_still_cited_against_them():
+    assert find_families(CheckInput("Per our policy, you didn't follow the return steps, so no refund is possible."),
+                         rule_quoting.FAMILIES)
+
+
+@pytest.mark.parametrize("draft", [
+    "I found comparable seats in section 104, row 7, and they're yours at no extra cost.",
+    "You're now enrolled in BIO 110, section 02, Mondays and Wednesdays at 10 a.m.",
+])
+def test_a_seat_or_class_section_is_not_a_clause(draft):
+    assert not find_families(CheckInput(draft), rule_quoting.FAMILIES)
+
+
+def test_a_numbered_section_of_the_terms_still_is():
+    assert find_families(CheckInput("Section 4.2 of the agreement states that deposits are non-refundable."),
+                         rule_quoting.FAMILIES)

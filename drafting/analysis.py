@@ -20,6 +20,7 @@ from drafting.prompts import template
 from drafting.structured import structured_invoke
 from evals.checks.cues import blames_us, sounds_upset, upset_words
 from evals.checks.questions import customer_questions
+from evals.checks.text import sentences
 from replycoach.errors import ReplyCoachError
 
 # Checked in order, after "our_error" (the message blames us: cues.blames_us).
@@ -51,7 +52,7 @@ class ModelAnalysis(BaseModel):
 def rule_analysis(message: str, language: str) -> Analysis:
     upset = sounds_upset(message)
     questions = [q.text for q in customer_questions(message)]
-    our_error = blames_us(message)
+    our_error = blames_us(sentences(message))
     situation = "our_error" if our_error else next((name for name, cue in _SITUATION_CUES if cue.search(message)), "other")
     if situation == "other" and upset and not questions:
         situation = "vents"

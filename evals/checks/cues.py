@@ -4,8 +4,9 @@ money, and the signs that a customer's message is upset or describes our own mis
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
-from evals.checks.text import sentences
+from evals.checks.text import Sentence
 
 I = re.IGNORECASE
 
@@ -194,9 +195,10 @@ CUSTOMER_SLIP = rx(r"\b(?:I|we) (?:\w+ )?(?:forgot|overslept|missed (?:it|the|ou
                    r"\b(?:I|we) (?:[\w'-]+ ){1,6}by mistake\b|(?<!\bnot )(?<!n't )\b(?:my|our) (?:own )?(?:mistake|fault|error)\b")
 
 
-def blames_us(message: str) -> bool:
-    """The customer's message describes a mistake of ours, in a sentence that is not about their own slip."""
-    return any(OUR_ERROR.search(sentence.text) for sentence in sentences(message) if not CUSTOMER_SLIP.search(sentence.text))
+def blames_us(message_sentences: Iterable[Sentence]) -> bool:
+    """The customer's message (its sentences: ``CheckInput.message_sentences``) describes a mistake of ours, in a
+    sentence that is not about their own slip."""
+    return any(OUR_ERROR.search(sentence.text) for sentence in message_sentences if not CUSTOMER_SLIP.search(sentence.text))
 
 
 DECISION_OUR_ERROR = rx(r"\b(?:our|agent|staff|pricing|billing|system|warehouse|picking|processing) (?:error|mistake|fault)\b",

@@ -19,7 +19,7 @@ def describes_our_error(inp: CheckInput) -> bool:
     decision = inp.decision or ""
     if DECISION_OUR_ERROR.search(decision):
         return True
-    return blames_us(inp.message or "") and not DECISION_NOT_OUR_ERROR.search(decision)
+    return blames_us(inp.message_sentences) and not DECISION_NOT_OUR_ERROR.search(decision)
 
 
 def check(inp: CheckInput) -> CheckResult:

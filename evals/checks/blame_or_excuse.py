@@ -17,10 +17,13 @@ _PARTY = (r"(?:the |our |your |a |that )?(?:[\w-]+ )?(?:courier|carrier|driver|w
           r"(?:courier |rental |delivery )?partners?|publishers?|typesetters?|printers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|newspapers?|"
           r"(?:new |junior |temp(?:orary)? )?(?:[\w-]+ )?(?:colleague|staff(?: member)?|agent|employee|team member|advisor|adviser|intern|technician|engineer|manager)|"
           r"(?:[\w-]+ )?(?:crew|depot|branch|site team)(?: from (?:our|the) [\w-]+ (?:depot|branch|site|office))?|other (?:team|department)|previous (?:agent|advisor|adviser|colleague|mechanic|technician|engineer|installer|fitter|driver|member|customer|owner|tenant|guest|user|hirer)|system|software|(?:IT|tech|billing|shipping|dispatch) (?:team|department))")
+_STAFF = (r"(?:driver|picker|packer|clerk|agent|tech|technician|engineer|assembler|installer|fitter|mechanic|staff member|colleague|"
+          r"guy|lad|starter|apprentice|trainee|deckhand|educator|bookkeeper|dispatcher|receptionist|cashier|guide|cleaner|groomer|"
+          r"tutor|rep|representative|advisor|adviser|employee|hire|recruit|worker|person|member of (?:the |our )?(?:[\w-]+ )?team)s?")
 FAMILIES = [
     Family("blames someone else", (
         rf"\b{_PARTY}(?:'s)? (?:messed|screwed|mixed|dropped|slipped|got it wrong|double-booked|overbooked|forgot|misplaced|mislabell?ed|was at fault|were at fault|is to blame|are to blame|"
-        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|didn't do|(?:clearly |obviously )?(?:didn't|did not) (?:handle|treat|look after)|failed to|is responsible|was responsible|must have|"
+        rf"made (?:a|an|the) (?:mistake|error)|gave you the wrong|sent us the wrong|let us down|dropped the ball|didn't do|(?:clearly |obviously )?(?:didn't|did not) (?:handle|treat|look after)|failed to|is responsible|was responsible|must have|"
         rf"(?:do |does )?(?:occasionally |sometimes |often )?make (?:errors|mistakes)|was (?:a bit |rather |quite )?(?:hit-and-miss|careless|sloppy|unreliable))\b",
         rf"\b(?:was|is|were) (?:entirely |completely |really |all )?down to (?:them|{_PARTY})\b",
         r"\bdidn't leave (?:us|our (?:[\w-]+ )?(?:warehouse|depot|shop|store|workshop)) (?:like that|in that (?:state|condition))\b",
@@ -36,6 +39,25 @@ FAMILIES = [
         r"technician|engineer|agent|temp)\b[^.!?\n]{0,60}\b(?:hadn't been trained|wasn't (?:yet )?trained|wasn't familiar|didn't know|was new|unfamiliar|not (?:yet )?trained|"
         r"still learning|learning the ropes)",
         r"\bnot (?:our|my) (?:fault|doing|error|mistake|responsibility|problem)\b",
+        # newness as the excuse: "he's still learning the ropes", "our picker on that shift was new, so",
+        # "who's only been with us a fortnight", "one of our newer educators mixed up the hooks"
+        r"\b(?:he|she)(?:'s| is| was)? (?:still |only just |just )?(?:learning|finding (?:his|her) (?:way|feet))\b",
+        r"\b(?:who|they)(?:'s| is| are| were| was)? (?:still )?learning the ropes\b",
+        r"\b(?:who|he|she)(?:'s| has) (?:only|just) been (?:with us|here|in the (?:job|role)|on the team)\b",
+        rf"\b(?:our|the|one of our|one of the) (?:[\w-]+ ){{0,2}}{_STAFF}\b[^.!?\n]{{0,40}}\b(?:was|is|were|are) "
+        r"(?:brand |quite |very |fairly |still )?new(?: (?:to|at) (?:the|this) (?:job|role|area|route|team))?(?:,| and\b| so\b)",
+        r"\b[A-Z][a-z]+, (?:is|was) (?:brand |quite |very |fairly )?new (?:and|so)\b",
+        rf"\b(?:one of )?our (?:new|newer|newest) (?:[\w-]+ )?{_STAFF} (?:mixed|muddled|got (?:it|them|the [\w-]+) wrong|"
+        r"(?:entered|keyed|sent|picked|packed|loaded|fitted|applied|booked|gave you) the wrong|made (?:a|an|the) (?:mistake|error|mix-up)|"
+        r"forgot|missed|misread|skipped|double-booked|didn't|did not)\b",
+        # the fault placed at someone else's end: "on the courier's side, not ours", "entirely at their end"
+        r"\b(?:at|on|from) (?:their|the [\w-]+'s|[\w-]+'s) (?:end|side),? not (?:ours|us|with us|on ours|our (?:end|side))\b",
+        r"\b(?:entirely|completely|squarely|all|firmly) (?:at|on|from) (?:their|the [\w-]+'s) (?:end|side)\b",
+        r"\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:on|at|from) (?:our|my) (?:end|side)\b",
+        r"\b(?:wasn't|was not|isn't|is not) on our (?:[\w-]+ )?(?:driver|team|staff|crew|people|tech|technician|installer|courier)\b",
+        r"\b(?:happened|occurred|went wrong|came) (?:with|from|at) (?:the|their) [^.!?\n]{1,40}, not (?:with |from )?us\b",
+        r"\b(?:they|he|she) (?:dropped|drop|drops) the ball\b",
+        r"\bresponsible for their own (?:work|mistakes|errors|service|workmanship)\b",
         r"\b(?:it|this|that) wasn't (?:us|me|our fault)\b|\bnot us\b|\b(?:blame|blamed) (?:the|on the|on our)\b",
         r"\b(?:out of|beyond|outside) (?:our|my) (?:hands|control)\b|\b(?:not|wasn't|weren't|isn't|neither (?:was|is|were)|(?:was|is|were|are) neither) (?:really |entirely )?(?:within|in) (?:our|my) control\b",
         # "so it wasn't really anything we did", "..., not our sales team"
@@ -52,7 +74,8 @@ FAMILIES = [
     )),
     Family("blames the customer", (
         r"\byou (?:really |probably |clearly )?should(?:'ve| have) (?:checked|read|ordered|told|contacted|measured|looked|called|"
-        r"updated|entered|chosen|selected|noticed|asked|double-checked|confirmed|kept|made sure|known|planned|booked)\b",
+        r"updated|entered|chosen|selected|noticed|asked|double-checked|confirmed|kept|made sure|known|planned|booked|"
+        r"left|used|followed|stored|parked|reported|waited|unplugged|switched)\b",
         r"\byou (?:didn't|did not|failed to|neglected to|forgot to) (?:check|read|provide|tell|update|enter|give|select|choose|"
         r"measure|notify|inform|let us know|confirm|include|attach|keep|fill)\b",
         r"\b(?:because|as|since) you (?:entered|gave|chose|selected|forgot|didn't|did not|failed|ordered|typed|picked|missed|ignored)\b",
@@ -67,16 +90,29 @@ FAMILIES = [
         r"\bbefore (?:ordering|booking|buying|signing|washing) next time\b",
         r"\bI(?:'d| would) have expected (?:you|your [\w ]{1,30}?) to (?:have )?(?:check|read|know|notice|measure|look)",
         # what would not have happened had they done their part: "if you'd labelled them, this wouldn't have happened"
-        r"\bif you(?:'d| had)\b[^.!?\n]{0,50}\b(?:this|that|it|none of (?:this|that)) (?:wouldn't|would not|would never) have happened\b",
+        r"\bif (?:you(?:'d| had)|it(?:'d| had) been)\b[^.!?\n]{0,120}\b(?:(?:this|that|it) (?:wouldn't|would not|would never)|"
+        r"none of (?:this|that|it) would) have happened\b",
+        # "this one is on you", "the problem here lies with your settings", "comes down to where you've been driving"
+        r"\b(?:this|that|it)(?: one)?(?:'s| is| was) (?:really |all |entirely |honestly |squarely )?on you\b",
+        r"\b(?:problem|issue|fault|cause) (?:here |really )?(?:lies|lay|rests) with (?:you|your)\b",
+        r"\b(?:comes|came) down to (?:where|how|what|when|the way) you\b",
+        r"\bnot (?:to |from |with )?anything (?:we|I|our [\w-]+) did\b",
     ), unless=(r"(?:\b(?:not|none of (?:this|it|that)|never|nothing)\b|n't\b)[^.!?\n]{0,20}\byour (?:own )?(?:fault|mistake|error|doing)\b",)),
     Family("makes an excuse", (
         r"\b(?:we're|we are|we've been|we have been|the team is|the team's|our team is|things are|it's been|it has been) "
-        r"(?:very |extremely |really |incredibly |so |quite |a bit |rather )?(?:busy|swamped|stretched|overwhelmed|short[- ]staffed|understaffed|"
+        r"(?:very |extremely |really |incredibly |so |quite |a bit |rather |completely |totally |absolutely |pretty )?(?:busy|swamped|slammed|stretched|overwhelmed|short[- ]staffed|understaffed|"
         r"short[- ]handed|inundated|snowed under|flat out|short of (?:drivers|staff|engineers|technicians|people|hands|crew))\b",
         r"\b(?:high|unusually high|higher than (?:usual|normal|expected)|large|huge|record) (?:volumes?|numbers?|amounts?) of "
         r"(?:calls|orders|requests|enquiries|inquiries|emails|contacts|tickets|customers)\b",
         r"\b(?:it's|it is|this is|being) (?:our|the) (?:busy|busiest|peak|holiday|festive|christmas|summer) (?:season|period|time|week|month)\b",
         r"\b(?:circumstances|reasons|factors|events) (?:beyond|outside) (?:our|my) control\b",
+        r"\b(?:is|was|being|it's) (?:our|the) busiest (?:season|time|period|week|month)s?\b[^.!?\n]{0,80}\b(?:behind|delays?|delayed|slow|late|backlog|pushed back)\b",
+        r"\bstretched (?:very |really |pretty |quite |a bit |so |too )?thin\b",
+        r"\bin the middle of (?:the|our) (?:[\w-]+ )?rush\b",
+        # "delays are just part of the job", "mix-ups were always likely" ("these things happen" alone
+        # minimises the customer's problem: condescension, as the labelled drafts have it)
+        r"\b(?:delays|mistakes|mix-ups|errors|hiccups|glitches|breakages?|problems|issues) (?:are|is|were|was) (?:just |simply |always )?"
+        r"(?:part of the (?:job|process|game|territory)|inevitable|unavoidable|bound to happen|(?:always )?likely|(?:always )?a risk)\b",
         r"\b(?:our|the) (?:phones?|phone lines?|systems?|website|site|servers?|computers?) (?:were|was|went|had been|have been) "
         r"(?:down|offline|out(?! of date)|unavailable|not working|playing up)\b",
         r"\b(?:new|a new) (?:system|software|team|process|starter)s? (?:is|are|was|were|has|have)\b[^.!?\n]{0,40}\b(?:teething|settling|delay|slow|issue|problem)",

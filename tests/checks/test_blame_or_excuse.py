@@ -16,6 +16,14 @@ from evals.checks import blame_or_excuse
     "Your booking was handled by a temporary agent who hadn't been trained on group fares.",
     "I'd have expected your accounts team to check the renewal date.",
     "I've sent a new pair; next time, please double-check the size guide.",
+    "The delay is on the courier's side, not ours.",
+    "Our picker on that shift was new, so the wrong size went out.",
+    "The blades were fitted by our apprentice, who's still learning the ropes.",
+    "The courier let us down here; the parcel sat in their depot for a week.",
+    "We're completely slammed this time of year, so everything got pushed back.",
+    "If you'd updated your address with us when you moved, none of this would have happened.",
+    "So honestly, this one is on you.",
+    "Delays are just part of the job when the weather turns.",
 ])
 def test_flags_blame_and_excuses(run_check, draft):
     result = run_check(blame_or_excuse, draft)
@@ -31,6 +39,11 @@ def test_flags_blame_and_excuses(run_check, draft):
     "Because of your medical condition, I've asked the venue to let you bring water in.",
     "I've written a note for your clients saying it was a software error at our end.",
     "Our timetable page was out of date, and I've corrected it today.",
+    "August is our busiest month, so please book your motorhome early.",
+    "Our new driver will bring the replacement on Wednesday morning.",
+    "You should have received a confirmation email; I've sent it again just now.",
+    "The error wasn't on your end; it was ours, and I'm sorry.",
+    "Our warehouse sent you the wrong size, and that's on us.",
 ])
 def test_plain_facts_and_ownership_pass(run_check, draft):
     assert not run_check(blame_or_excuse, draft).flagged

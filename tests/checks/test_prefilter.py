@@ -40,8 +40,8 @@ def test_patterns_without_a_required_literal_always_run(pattern):
 
 
 def test_a_pattern_is_skipped_only_when_it_cannot_match():
-    texts = [row["draft"] for path in sorted(DATASETS.glob("review_train*.jsonl")) for row in read_jsonl(path)]
-    texts += [row["draft"] for row in read_jsonl(DATASETS / "review_dev_o.jsonl")]
+    files = sorted(DATASETS.glob("review_train*.jsonl")) + sorted(DATASETS.glob("review_dev*.jsonl"))
+    texts = [row["draft"] for path in files for row in read_jsonl(path)]
     texts += [text for text, _ in sentence_bank()]
     texts += ["AS I ALREADY EXPLAINED, CALM DOWN.", "Per Our Policy, no."]
     patterns = [(pattern, needed) for family in FAMILIES for pattern, needed in zip(family.compiled, family.needed)]

@@ -40,7 +40,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/knowledge_bench.py
 	$(BIN)/python bench/checks_bench.py
 
-# Retrain the fine-tuned tone model (about 70 minutes on 2 cores), then the screen in front of
+# Retrain the fine-tuned tone model (about 100 minutes on 2 cores), then the screen in front of
 # it, then choose its thresholds on the development split. Needs torch, so its own virtualenv.
 TRAIN_VENV ?= .venv-train
 tone-model: $(VENV)/.installed-test

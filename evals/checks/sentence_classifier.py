@@ -6,7 +6,7 @@ Patterns catch the phrasings we know; this catches paraphrases, in two stages:
    (:mod:`knowledge.static_embeddings`, ~50 µs a sentence) and scored by a logistic regression
    per check (weights in ``data/sentence_classifier.json``, written by
    ``python -m evals.train_classifier``). Its threshold passes 90% of the offending sentences
-   out of fold, and about a quarter (condescension) or a ninetieth (rule quoting) of innocent
+   out of fold, and about a quarter (condescension) or one in seventy-five (rule quoting) of innocent
    draft sentences;
 2. the fine-tuned tone model (:mod:`evals.checks.tone_model`, ~4 ms a sentence) scores only
    the sentences the screen passed; a sentence it puts at or above the condescension threshold
